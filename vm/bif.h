@@ -1,0 +1,36 @@
+/* bif.h - built-in functions: the declarations of every BIF in bifs.def and
+ * the helpers BIFs use to fail. */
+#ifndef BL_BIF_H
+#define BL_BIF_H
+
+#include "atom.h"
+#include "export.h"
+#include "process.h"
+
+#define BIF(mod, name, arity, fn, flags) Term fn(Process *p, Term *args, unsigned live);
+#include "bifs.def"
+#undef BIF
+
+/* Registers every BIF in the export table. */
+void bif_init(void);
+
+/* Sets the pending exception and returns THE_NON_VALUE, for `return`. */
+static inline Term bif_raise(Process *p, Term cls, Term reason)
+{
+    p->exc_class = cls;
+    p->exc_reason = reason;
+    p->exc_trace = NIL;
+    return THE_NON_VALUE;
+}
+static inline Term bif_error(Process *p, Term reason) { return bif_raise(p, ATOM_error, reason); }
+static inline Term bif_badarg(Process *p) { return bif_error(p, ATOM_badarg); }
+
+/* Raises error with reason system_limit-or-heap exhaustion: used when
+ * proc_reserve fails. */
+Term bif_heap_exhausted(Process *p);
+
+/* Output goes through here so tests can capture it: stdout, unbuffered per
+ * call. Thread safe (one lock), so lines from processes never interleave. */
+void bif_write_out(const char *s, size_t n);
+
+#endif

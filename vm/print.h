@@ -1,0 +1,33 @@
+/* print.h - printing terms as Erlang/OTP prints them (~w and ~p), byte for
+ * byte: atoms quoted where needed, floats in shortest round-trip form,
+ * strings detected as ~p does, ~p's line breaking. */
+#ifndef BL_PRINT_H
+#define BL_PRINT_H
+
+#include <stdbool.h>
+
+#include "strbuf.h"
+#include "term.h"
+
+/* ~w: depth < 0 means unlimited (~W's depth otherwise). */
+void print_w(StrBuf *sb, Term t, long depth);
+
+/* ~p: the term pretty-printed to fit line_length (80) columns starting at
+ * column `indent` (the column the ~p directive starts at, as io_lib_pretty
+ * is told); depth < 0 unlimited. unicode: ~tp (lists of any code points
+ * print as strings), else only latin1 printable lists do. */
+void print_p(StrBuf *sb, Term t, int indent, int line_length, long depth, bool unicode);
+
+/* A float as Erlang prints it under ~w/~p and float_to_list(F, [short]):
+ * the shortest digits that read back to the same double, e.g. 0.1, 1.0e10,
+ * 1.2345e-7. */
+void print_float(StrBuf *sb, double d);
+
+/* An atom, quoted if it needs quotes ('hello world', 'A', '' ...). */
+void print_atom(StrBuf *sb, Term atom);
+
+/* True if t is a list of printable characters (~p would print a string);
+ * unicode as above. */
+bool print_is_printable_list(Term t, bool unicode);
+
+#endif

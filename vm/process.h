@@ -1,0 +1,97 @@
+/* process.h - the process control block and its heap.
+ *
+ * A process owns one heap block: terms grow up from `heap` (htop is the next
+ * free word) and the stack grows down from `hend` (stop is the top of the
+ * stack, the lowest used word). They meet in the middle; when they would
+ * cross, the process collects garbage (gc.h), which may move everything.
+ * Objects that survived one young collection are promoted to the old heap
+ * at the next (generational copying, see gc.c).
+ *
+ * Stack layout: `call` pushes the return address (a code pointer, tag 000);
+ * `allocate N` pushes N y registers, y(i) = stop[i]. */
+#ifndef BL_PROCESS_H
+#define BL_PROCESS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "term.h"
+
+typedef struct Module Module;
+
+/* An off-heap object this process's heap points at (refc binaries). The
+ * list is threaded through the heap objects themselves (see binary.h). */
+typedef struct {
+    Term first; /* boxed term of the first REFC_BIN on this heap, or NIL */
+} OffHeap;
+
+/* Exception classes, as atoms: ATOM_error, ATOM_exit, ATOM_throw. */
+
+typedef struct Process {
+    /* Young heap and stack, one block. */
+    Term *heap, *htop, *stop, *hend;
+    Term *high_water; /* words below it survived a young collection */
+    /* Old generation. */
+    Term *old_heap, *old_htop, *old_hend;
+
+    size_t min_heap_size; /* words */
+    size_t max_heap_size; /* words, 0 = unlimited */
+    unsigned minor_gcs;   /* young collections since the last full one */
+
+    /* x registers: the running scheduler's register file. */
+    Term *x;
+
+    Term id;   /* this process's pid */
+    Term dict; /* process dictionary: a list of {Key, Value} */
+    OffHeap off_heap;
+
+    /* The exception being raised (set by BIFs that fail and by raise). */
+    Term exc_class;  /* ATOM_error, ATOM_exit or ATOM_throw */
+    Term exc_reason;
+    Term exc_trace;  /* stack trace term, built lazily; NIL if none yet */
+    const uintptr_t *exc_pc; /* where it was raised */
+    /* The function being executed when a BIF failed (for stack traces). */
+    const uintptr_t *current_pc;
+
+    /* Statistics, for introspection and tests. */
+    uint64_t gc_count, gc_words_reclaimed;
+} Process;
+
+/* Creates a process with the given initial heap size in words (0 for the
+ * default). Returns NULL on out-of-memory. */
+Process *proc_new(size_t heap_words);
+void proc_free(Process *p);
+
+/* Words free between the heap top and the stack top. */
+static inline size_t proc_heap_free(const Process *p) { return (size_t)(p->stop - p->htop); }
+
+/* Takes n words from the heap; the caller has reserved them (proc_reserve,
+ * test_heap, or a BIF's own check). */
+static inline Term *proc_alloc(Process *p, size_t n)
+{
+    Term *r = p->htop;
+    p->htop += n;
+    return r;
+}
+
+/* Makes sure `need` words are free on the heap (or stack: both come from the
+ * same gap), collecting garbage if not. Roots: x registers 0..live-1, the
+ * stack, the dictionary. Returns false if the heap would exceed
+ * max_heap_size or memory ran out: the caller raises/kills. After a true
+ * return every term not reached from the roots is stale. */
+bool proc_reserve(Process *p, size_t need, unsigned live);
+
+/* Heap-allocating constructors. Each assumes the words are reserved. */
+static inline Term proc_cons(Process *p, Term head, Term tail)
+{
+    Term *c = proc_alloc(p, 2);
+    c[0] = head;
+    c[1] = tail;
+    return make_list(c);
+}
+
+Term proc_float(Process *p, double d);              /* FLOAT_WORDS words */
+Term proc_tuple(Process *p, unsigned n, const Term *elems); /* n + 1 words */
+
+#endif
