@@ -118,9 +118,18 @@ void atom_init(void)
     pthread_mutex_unlock(&lock);
 }
 
+/* Characters in UTF-8 text: bytes that do not continue a sequence. */
+static size_t char_count(const char *text, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)text[i] & 0xC0) != 0x80;
+    return n;
+}
+
 Term atom_intern(const char *text, size_t len)
 {
-    if (len > ATOM_MAX_LEN)
+    if (len > ATOM_MAX_LEN || char_count(text, len) > ATOM_MAX_CHARS)
         return THE_NON_VALUE;
     pthread_mutex_lock(&lock);
     Term a = insert_locked(text, len, true);

@@ -22,16 +22,19 @@ enum {
 #include "atoms.def"
 #undef X
 
-/* Erlang's limit on atom length, in characters (we count bytes). */
-#define ATOM_MAX_LEN 255
+/* Erlang's limit on atom length, in characters; atoms are stored as UTF-8,
+ * so in bytes the limit is four times that. */
+#define ATOM_MAX_CHARS 255
+#define ATOM_MAX_LEN (4 * ATOM_MAX_CHARS)
 /* The table never grows beyond this many atoms (Erlang's default). */
 #define ATOM_MAX_COUNT 1048576
 
 /* Set up the table with the fixed atoms. Call once before anything else. */
 void atom_init(void);
 
-/* The atom for text[0..len), creating it if need be; THE_NON_VALUE when the
- * text is too long or the table is full. Thread safe. */
+/* The atom for the UTF-8 text[0..len), creating it if need be;
+ * THE_NON_VALUE when the text has more than ATOM_MAX_CHARS characters or the
+ * table is full. Thread safe. */
 Term atom_intern(const char *text, size_t len);
 
 /* Like atom_intern, but never creates: THE_NON_VALUE if it does not exist. */

@@ -18,6 +18,9 @@
  * is exhausted. */
 bool gc_collect(Process *p, size_t need, unsigned live);
 
+/* A full collection (both generations), as erlang:garbage_collect/0. */
+bool gc_collect_full(Process *p, size_t need, unsigned live);
+
 /* When set (BEAMLET_GC_STRESS=1 in the environment, or the -gcstress flag),
  * every proc_reserve collects, even when the space is there. */
 extern bool gc_stress;

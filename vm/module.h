@@ -76,6 +76,9 @@ Module *code_ensure_loaded(Term name);
 const FuncInfo *code_func_at(const Instr *pc, Module **mod);
 uint32_t code_line_at(const Module *m, const Instr *pc, Term *file);
 
+/* Reads a whole file into a malloc'd buffer; NULL if it cannot be read. */
+unsigned char *code_read_file(const char *path, size_t *size);
+
 /* Highest x register index used by any loaded module, plus one. */
 unsigned code_max_x(void);
 

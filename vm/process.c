@@ -1,14 +1,13 @@
-/* process.c - process control blocks and their heap blocks.
- * (Placeholder: no collection yet; the GC engineer replaces proc_reserve's
- * body with a call into gc.c.) */
+/* process.c - process control blocks and their heap blocks: creation,
+ * release (including the off-heap binaries the heap refers to), and the
+ * heap reservation every allocation goes through (collecting via gc.c). */
 #include "process.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "binary.h"
 #include "gc.h"
-
-bool gc_stress;
 
 Process *proc_new(size_t heap_words)
 {
@@ -30,22 +29,36 @@ Process *proc_new(size_t heap_words)
     p->dict = NIL;
     p->off_heap.first = NIL;
     p->exc_class = p->exc_reason = p->exc_trace = NIL;
+    p->exit_reason = NIL;
     return p;
 }
 
+/* Drops this process's reference to every off-heap blob its heaps point
+ * at, then frees the heaps and the control block. */
 void proc_free(Process *p)
 {
     if (!p)
         return;
+    Term cur = p->off_heap.first;
+    while (is_boxed(cur)) {
+        Term *node = boxed_ptr(cur);
+        cur = node[3];
+        blob_decref((BinBlob *)(uintptr_t)node[2]);
+    }
+    p->off_heap.first = NIL;
     free(p->heap);
     free(p->old_heap);
+    free(p->arg_reg);
     free(p);
 }
 
+/* The fast path is inline-cheap; the collector runs only when the gap is
+ * too small, or always in stress mode. */
 bool proc_reserve(Process *p, size_t need, unsigned live)
 {
-    (void)live;
-    return proc_heap_free(p) >= need;
+    if (!gc_stress && proc_heap_free(p) >= need)
+        return true;
+    return gc_collect(p, need, live);
 }
 
 Term proc_float(Process *p, double d)

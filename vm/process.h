@@ -54,6 +54,13 @@ typedef struct Process {
     /* The function being executed when a BIF failed (for stack traces). */
     const uintptr_t *current_pc;
 
+    /* Execution state while not running (see interp.h). */
+    const uintptr_t *pc, *cp;
+    unsigned arity;   /* x registers saved in arg_reg */
+    Term *arg_reg;    /* malloc'd, arg_cap words */
+    unsigned arg_cap;
+    Term exit_reason; /* why it ended, once it has */
+
     /* Statistics, for introspection and tests. */
     uint64_t gc_count, gc_words_reclaimed;
 } Process;

@@ -41,12 +41,19 @@ void sb_adds(StrBuf *sb, const char *s) { sb_add(sb, s, strlen(s)); }
 
 void sb_vprintf(StrBuf *sb, const char *fmt, va_list ap)
 {
+    /* Most output fits a small buffer: format there first, and again into
+     * the string only when it did not fit. */
+    char tmp[256];
     va_list ap2;
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap2);
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap2);
     va_end(ap2);
     if (n < 0)
         return;
+    if ((size_t)n < sizeof tmp) {
+        sb_add(sb, tmp, (size_t)n);
+        return;
+    }
     grow(sb, (size_t)n);
     vsnprintf(sb->data + sb->len, (size_t)n + 1, fmt, ap);
     sb->len += (size_t)n;

@@ -1,0 +1,157 @@
+#!/usr/bin/env bash
+# tests/run.sh - runs beamlet's test suites and prints "N passed, N failed".
+#
+#   tests/run.sh             everything
+#   tests/run.sh unit        only the Check unit tests
+#   tests/run.sh FILE        one unit test source, .s program or bad input
+#
+# Suites:
+#   unit      build/tests/test_* (Check; each file is one program)
+#   programs  examples/*.s and tests/e2e/*.s: assembled, run, stdout compared
+#             with the .out file beside them (exit status with .status, 0 if
+#             absent); run again with garbage collection at every safe point
+#   bad       tests/bad/asm/*.s: `beamlet asm` must fail with exactly the
+#             .err text; tests/bad/bc/*.bc: `beamlet run` must fail with the
+#             one line in .err
+#   roundtrip every assembled program: dis output reassembles to the same bytes
+set -u
+BUILD=${BUILD:-build}
+BEAMLET=$BUILD/beamlet
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+pass=0
+fail=0
+failed=()
+
+ok() { pass=$((pass + 1)); }
+bad() {
+    fail=$((fail + 1))
+    failed+=("$1")
+    echo "FAIL: $1"
+    [ -n "${2:-}" ] && printf '%s\n' "$2" | head -20
+}
+
+run_unit() {
+    local t=$1 name
+    name=$(basename "$t")
+    local out
+    if out=$(CK_DEFAULT_TIMEOUT=${CK_DEFAULT_TIMEOUT:-60} "$t" 2>&1); then
+        ok
+        printf '%s\n' "$out" | grep -E '^[0-9]+%: Checks' | sed "s/^/$name: /"
+    else
+        bad "unit $name" "$out"
+    fi
+}
+
+# A program: assemble (if .s), run, compare stdout and status.
+run_program() {
+    local src=$1 extra=${2:-} base bc expected_status status out
+    base=${src%.*}
+    bc=$TMP/$(basename "$base").bc
+    if [[ $src == *.s ]]; then
+        if ! out=$("$BEAMLET" asm "$src" -o "$bc" 2>&1); then
+            bad "asm $src" "$out"
+            return
+        fi
+    else
+        bc=$src
+    fi
+    expected_status=0
+    [ -f "$base.status" ] && expected_status=$(cat "$base.status")
+    local args=()
+    [ -f "$base.args" ] && read -r -a args < "$base.args"
+    env $extra timeout 120 "$BEAMLET" run "$bc" "${args[@]}" > "$TMP/out" 2> "$TMP/err"
+    status=$?
+    if [ "$status" != "$expected_status" ]; then
+        bad "run $src $extra (exit $status, expected $expected_status)" "$(cat "$TMP/err")"
+    elif [ -f "$base.out" ] && ! cmp -s "$TMP/out" "$base.out"; then
+        bad "run $src $extra (stdout differs)" "$(diff "$base.out" "$TMP/out" | head -20)"
+    elif [ -f "$base.err" ] && ! grep -qF -f "$base.err" "$TMP/err"; then
+        bad "run $src $extra (stderr lacks the expected lines)" "$(cat "$TMP/err")"
+    else
+        ok
+    fi
+}
+
+# dis output must reassemble to identical bytes.
+run_roundtrip() {
+    local src=$1 name
+    name=$(basename "${src%.*}")
+    "$BEAMLET" asm "$src" -o "$TMP/$name.rt1.bc" 2>/dev/null || return
+    if ! "$BEAMLET" dis "$TMP/$name.rt1.bc" > "$TMP/$name.rt.s" 2> "$TMP/err"; then
+        bad "dis $src" "$(cat "$TMP/err")"
+        return
+    fi
+    if ! "$BEAMLET" asm "$TMP/$name.rt.s" -o "$TMP/$name.rt2.bc" 2> "$TMP/err"; then
+        bad "reassemble dis of $src" "$(cat "$TMP/err")"
+    elif ! cmp -s "$TMP/$name.rt1.bc" "$TMP/$name.rt2.bc"; then
+        bad "dis/asm round trip of $src (bytes differ)"
+    else
+        ok
+    fi
+}
+
+run_bad_asm() {
+    local src=$1 out status
+    out=$("$BEAMLET" asm "$src" -o "$TMP/bad.bc" 2>&1)
+    status=$?
+    if [ $status -eq 0 ]; then
+        bad "bad asm $src was accepted"
+    elif [ $status -ge 128 ]; then
+        bad "bad asm $src crashed (status $status)" "$out"
+    elif [ -f "${src%.s}.err" ] && [ "$out" != "$(cat "${src%.s}.err")" ]; then
+        bad "bad asm $src (message differs)" "$(diff <(printf '%s\n' "$out") "${src%.s}.err")"
+    else
+        ok
+    fi
+}
+
+run_bad_bc() {
+    local bc=$1 out status
+    out=$(timeout 20 "$BEAMLET" run "$bc" 2>&1)
+    status=$?
+    if [ $status -ne 1 ]; then
+        bad "bad bc $bc (exit $status, expected 1)" "$out"
+    elif [ -f "${bc%.bc}.err" ] && [ "$out" != "$(cat "${bc%.bc}.err")" ]; then
+        bad "bad bc $bc (message differs)" "$(diff <(printf '%s\n' "$out") "${bc%.bc}.err")"
+    else
+        ok
+    fi
+}
+
+programs() { ls examples/*.s tests/e2e/*.s 2>/dev/null; }
+
+what=${1:-all}
+case $what in
+all | unit)
+    for t in "$BUILD"/tests/test_*; do [ -x "$t" ] && run_unit "$t"; done
+    ;;
+esac
+case $what in
+all)
+    for s in $(programs); do run_program "$s"; done
+    for s in $(programs); do run_program "$s" BEAMLET_GC_STRESS=1; done
+    for s in $(programs); do run_roundtrip "$s"; done
+    for s in tests/bad/asm/*.s; do [ -f "$s" ] && run_bad_asm "$s"; done
+    for b in tests/bad/bc/*.bc; do [ -f "$b" ] && run_bad_bc "$b"; done
+    ;;
+unit) ;;
+*.c)
+    run_unit "$BUILD/tests/$(basename "${what%.c}")"
+    ;;
+tests/bad/asm/*) run_bad_asm "$what" ;;
+tests/bad/bc/*) run_bad_bc "$what" ;;
+*)
+    run_program "$what"
+    run_program "$what" BEAMLET_GC_STRESS=1
+    run_roundtrip "$what"
+    ;;
+esac
+
+echo
+if [ $fail -gt 0 ]; then
+    echo "failed:"
+    printf '  %s\n' "${failed[@]}"
+fi
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]

@@ -1,0 +1,235 @@
+/* exception.c - stack traces, catch values, exit reasons, crash reports. */
+#include "exception.h"
+
+#include <string.h>
+
+#include "atom.h"
+#include "interp.h"
+#include "loader.h"
+#include "module.h"
+#include "print.h"
+#include "strbuf.h"
+
+typedef struct {
+    Term module, name;
+    unsigned arity;
+    bool with_args; /* the arguments (x0..) rather than the arity */
+    uint32_t line;
+    Term file;      /* atom, or NIL */
+} Frame;
+
+static bool frame_at(const Instr *pc, bool is_return_address, Frame *f)
+{
+    Module *m = NULL;
+    const FuncInfo *fi = code_func_at(pc, &m);
+    if (!fi)
+        return false;
+    f->module = m->name;
+    f->name = fi->name;
+    f->arity = fi->arity;
+    f->with_args = false;
+    /* A return address points after its call: its line is the call's. */
+    f->line = code_line_at(m, is_return_address ? pc - 1 : pc, &f->file);
+    return true;
+}
+
+static size_t frame_words(const Frame *f)
+{
+    size_t w = 2 + 5; /* cons + 4-tuple */
+    if (f->with_args)
+        w += 2 * (size_t)f->arity;
+    if (f->line) {
+        size_t len = 0;
+        if (f->file != NIL)
+            atom_text(f->file, &len);
+        w += 4 + 3 + 3 + 2 * len;
+    }
+    return w;
+}
+
+static Term make_string(Process *p, const char *s, size_t n)
+{
+    Term r = NIL;
+    for (size_t i = n; i-- > 0;)
+        r = proc_cons(p, make_small((unsigned char)s[i]), r);
+    return r;
+}
+
+static Term build_frame(Process *p, const Frame *f)
+{
+    Term third = make_small(f->arity);
+    if (f->with_args) {
+        third = NIL;
+        for (unsigned i = f->arity; i-- > 0;)
+            third = proc_cons(p, p->x[i], third);
+    }
+    Term loc = NIL;
+    if (f->line) {
+        size_t len = 0;
+        const char *text = f->file != NIL ? atom_text(f->file, &len) : "";
+        Term elems[2] = { ATOM_line, make_small(f->line) };
+        loc = proc_cons(p, proc_tuple(p, 2, elems), NIL);
+        elems[0] = ATOM_file;
+        elems[1] = make_string(p, text, len);
+        loc = proc_cons(p, proc_tuple(p, 2, elems), loc);
+    }
+    Term t[4] = { f->module, f->name, third, loc };
+    return proc_tuple(p, 4, t);
+}
+
+/* The frames of the trace, innermost first. */
+static unsigned collect_frames(Process *p, const Instr *pc, const Instr *cp, Export *bif, unsigned arity,
+                               Frame *frames)
+{
+    unsigned n = 0;
+    Frame f;
+    if (bif) {
+        frames[n++] = (Frame){ bif->module, bif->name, arity, true, 0, NIL };
+    }
+    if (frame_at(pc, false, &f)) {
+        if (!bif && pc[0] == interp_op(IOP_func_info)) {
+            f.with_args = true;
+            f.arity = arity;
+        }
+        frames[n++] = f;
+    }
+    const FuncInfo *cur = code_func_at(pc, NULL);
+    /* The return address in cp belongs to the caller of a function without
+     * a frame; if the current function has a frame, it saved cp on the
+     * stack and the scan below finds it. */
+    bool cp_on_stack = false;
+    for (Term *s = p->stop; s < p->hend; s++)
+        if (term_tag(*s) == TAG_HEADER) {
+            cp_on_stack = (const Instr *)*s == cp;
+            break;
+        }
+    if (cp && cp != interp_normal_exit && !cp_on_stack && code_func_at(cp, NULL) != cur && n < EXC_TRACE_DEPTH &&
+        frame_at(cp, true, &f))
+        frames[n++] = f;
+    for (Term *s = p->stop; s < p->hend && n < EXC_TRACE_DEPTH; s++) {
+        if (term_tag(*s) != TAG_HEADER || (const Instr *)*s == interp_normal_exit)
+            continue;
+        if (frame_at((const Instr *)*s, true, &f))
+            frames[n++] = f;
+    }
+    return n;
+}
+
+Term exc_build_trace(Process *p, const Instr *pc, const Instr *cp, Export *bif, unsigned arity)
+{
+    Frame frames[EXC_TRACE_DEPTH + 2];
+    unsigned n = collect_frames(p, pc, cp, bif, arity, frames);
+    size_t need = 0;
+    for (unsigned i = 0; i < n; i++)
+        need += frame_words(&frames[i]);
+    if (!proc_reserve(p, need, arity))
+        return NIL;
+    Term trace = NIL;
+    for (unsigned i = n; i-- > 0;)
+        trace = proc_cons(p, build_frame(p, &frames[i]), trace);
+    return trace;
+}
+
+Term *exc_find_catch(Process *p)
+{
+    for (Term *s = p->stop; s < p->hend; s++)
+        if (is_catch(*s))
+            return s;
+    return NULL;
+}
+
+Term exc_tuple2(Process *p, Term a, Term b)
+{
+    Term t[2] = { a, b };
+    return proc_tuple(p, 2, t);
+}
+
+Term exc_exit_reason(Process *p)
+{
+    if (p->exc_class == ATOM_exit)
+        return p->exc_reason;
+    if (!proc_reserve(p, 6, 0))
+        return ATOM_system_limit;
+    Term reason = p->exc_reason;
+    if (p->exc_class == ATOM_throw)
+        reason = exc_tuple2(p, ATOM_nocatch, reason);
+    return exc_tuple2(p, reason, p->exc_trace);
+}
+
+Term exc_catch_value(Process *p, Term cls, Term reason, Term trace)
+{
+    if (cls == ATOM_throw)
+        return reason;
+    if (cls == ATOM_error)
+        reason = exc_tuple2(p, reason, trace);
+    return exc_tuple2(p, ATOM_EXIT, reason);
+}
+
+Term exc_badarity(Process *p, Term fun, const Term *args, unsigned n)
+{
+    Term list = NIL;
+    for (unsigned i = n; i-- > 0;)
+        list = proc_cons(p, args[i], list);
+    Term inner = exc_tuple2(p, fun, list);
+    return exc_tuple2(p, ATOM_badarity, inner);
+}
+
+bool exc_valid_raw_trace(Term raw)
+{
+    if (!is_tuple(raw) || tuple_arity(raw) != 2)
+        return false;
+    Term c = tuple_elem(raw, 1);
+    return c == ATOM_error || c == ATOM_exit || c == ATOM_throw;
+}
+
+int64_t exc_fun_arity(Term fun)
+{
+    Term *fp = boxed_ptr(fun);
+    if (header_sub(fp[0]) == SUB_EXPORT)
+        return ((Export *)(uintptr_t)fp[1])->arity;
+    return ((FunEntry *)(uintptr_t)fp[1])->arity;
+}
+
+void exc_print_report(FILE *out, Process *p, Term cls, Term reason, Term trace)
+{
+    StrBuf sb = { 0 };
+    sb_printf(&sb, "=CRASH REPORT==== process <0.%llu.0> ended with an uncaught %s:\n",
+              (unsigned long long)pid_id(p->id), atom_cstr(cls));
+    sb_adds(&sb, "  reason: ");
+    print_p(&sb, reason, 10, 80, -1, false);
+    sb_adds(&sb, "\n  stack:\n");
+    for (Term t = trace; is_list(t); t = list_tail(t)) {
+        Term f = list_head(t);
+        if (!is_tuple(f) || tuple_arity(f) != 4)
+            continue;
+        sb_adds(&sb, "    ");
+        print_atom(&sb, tuple_elem(f, 1));
+        sb_addc(&sb, ':');
+        print_atom(&sb, tuple_elem(f, 2));
+        Term third = tuple_elem(f, 3);
+        if (is_small(third)) {
+            sb_printf(&sb, "/%lld", (long long)small_val(third));
+        } else {
+            sb_adds(&sb, " with arguments ");
+            print_w(&sb, third, 10);
+        }
+        for (Term l = tuple_elem(f, 4); is_list(l); l = list_tail(l)) {
+            Term kv = list_head(l);
+            if (is_tuple(kv) && tuple_arity(kv) == 2 && tuple_elem(kv, 1) == ATOM_line)
+                sb_printf(&sb, ", line %lld", (long long)small_val(tuple_elem(kv, 2)));
+        }
+        for (Term l = tuple_elem(f, 4); is_list(l); l = list_tail(l)) {
+            Term kv = list_head(l);
+            if (is_tuple(kv) && tuple_arity(kv) == 2 && tuple_elem(kv, 1) == ATOM_file) {
+                sb_adds(&sb, " (");
+                for (Term s = tuple_elem(kv, 2); is_list(s); s = list_tail(s))
+                    sb_addc(&sb, (char)small_val(list_head(s)));
+                sb_adds(&sb, ")");
+            }
+        }
+        sb_addc(&sb, '\n');
+    }
+    fwrite(sb.data, 1, sb.len, out);
+    fflush(out);
+    sb_free(&sb);
+}

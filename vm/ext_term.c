@@ -1,0 +1,296 @@
+/* ext_term.c - external term format decoding. */
+#include "ext_term.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "atom.h"
+#include "bignum.h"
+#include "binary.h"
+#include "export.h"
+
+#define MAX_DEPTH 256
+
+typedef struct {
+    const uint8_t *p, *end;
+    ExtAlloc alloc;
+    void *ctx;
+    char *err;
+    size_t errlen;
+    bool bad;
+} Dec;
+
+static Term fail(Dec *d, const char *msg)
+{
+    if (!d->bad)
+        snprintf(d->err, d->errlen, "%s", msg);
+    d->bad = true;
+    return THE_NON_VALUE;
+}
+
+static bool need(Dec *d, size_t n)
+{
+    if ((size_t)(d->end - d->p) < n) {
+        fail(d, "literal truncated");
+        return false;
+    }
+    return true;
+}
+
+static uint32_t u32(const uint8_t *p) { return (uint32_t)p[0] << 24 | p[1] << 16 | p[2] << 8 | p[3]; }
+
+static Term *alloc(Dec *d, size_t words)
+{
+    Term *hp = d->alloc(d->ctx, words);
+    if (!hp)
+        fail(d, "out of memory");
+    return hp;
+}
+
+static Term atom_of(Dec *d, size_t n)
+{
+    if (!need(d, n))
+        return THE_NON_VALUE;
+    Term a = atom_intern((const char *)d->p, n);
+    d->p += n;
+    if (a == THE_NON_VALUE)
+        return fail(d, "atom too long in literal");
+    return a;
+}
+
+static Term decode(Dec *d, int depth);
+
+static Term decode_big(Dec *d, size_t n)
+{
+    if (!need(d, 1 + n))
+        return THE_NON_VALUE;
+    bool neg = *d->p++ != 0;
+    Term *hp = alloc(d, big_words((n + 7) / 8));
+    if (!hp)
+        return THE_NON_VALUE;
+    size_t used;
+    Term t = big_from_le_bytes(hp, d->p, n, neg, &used);
+    d->p += n;
+    return t;
+}
+
+static Term decode_tuple(Dec *d, size_t n, int depth)
+{
+    Term *hp = alloc(d, n + 1);
+    if (!hp)
+        return THE_NON_VALUE;
+    hp[0] = make_header(n, SUB_TUPLE);
+    for (size_t i = 1; i <= n; i++) {
+        hp[i] = NIL;
+    }
+    for (size_t i = 1; i <= n; i++) {
+        hp[i] = decode(d, depth + 1);
+        if (d->bad)
+            return THE_NON_VALUE;
+    }
+    return make_boxed(hp);
+}
+
+/* LIST_EXT: elements, then the tail; a tail that is itself a list is
+ * decoded in the same loop rather than recursively. */
+static Term decode_list(Dec *d, int depth)
+{
+    Term result = NIL, *last = NULL;
+    for (;;) {
+        if (!need(d, 4))
+            return THE_NON_VALUE;
+        uint32_t n = u32(d->p);
+        d->p += 4;
+        if (n > (size_t)(d->end - d->p))
+            return fail(d, "list literal longer than its data");
+        for (uint32_t i = 0; i < n; i++) {
+            Term *c = alloc(d, 2);
+            if (!c)
+                return THE_NON_VALUE;
+            c[0] = decode(d, depth + 1);
+            c[1] = NIL;
+            if (d->bad)
+                return THE_NON_VALUE;
+            if (last)
+                last[1] = make_list(c);
+            else
+                result = make_list(c);
+            last = c;
+        }
+        if (!need(d, 1))
+            return THE_NON_VALUE;
+        if (*d->p == 108 && n > 0) {
+            d->p++;
+            continue;
+        }
+        Term tail = decode(d, depth + 1);
+        if (d->bad)
+            return THE_NON_VALUE;
+        if (last)
+            last[1] = tail;
+        else
+            result = tail;
+        return result;
+    }
+}
+
+static Term decode_string(Dec *d)
+{
+    if (!need(d, 2))
+        return THE_NON_VALUE;
+    size_t n = (size_t)d->p[0] << 8 | d->p[1];
+    d->p += 2;
+    if (!need(d, n))
+        return THE_NON_VALUE;
+    Term *hp = n ? alloc(d, 2 * n) : NULL;
+    if (n && !hp)
+        return THE_NON_VALUE;
+    Term result = NIL;
+    for (size_t i = n; i-- > 0;) {
+        hp[2 * i] = make_small(d->p[i]);
+        hp[2 * i + 1] = result;
+        result = make_list(&hp[2 * i]);
+    }
+    d->p += n;
+    return result;
+}
+
+static Term decode_binary(Dec *d)
+{
+    if (!need(d, 4))
+        return THE_NON_VALUE;
+    size_t n = u32(d->p);
+    d->p += 4;
+    if (!need(d, n))
+        return THE_NON_VALUE;
+    /* Literal binaries are always heap binaries in the literal area. */
+    Term *hp = alloc(d, heap_bin_words(n));
+    if (!hp)
+        return THE_NON_VALUE;
+    hp[0] = make_header(heap_bin_words(n) - 1, SUB_HEAP_BIN);
+    hp[1] = n;
+    hp[heap_bin_words(n) - 1] = 0;
+    memcpy(&hp[2], d->p, n);
+    d->p += n;
+    return make_boxed(hp);
+}
+
+static Term decode_export(Dec *d, int depth)
+{
+    Term m = decode(d, depth + 1), f = decode(d, depth + 1), a = decode(d, depth + 1);
+    if (d->bad)
+        return THE_NON_VALUE;
+    if (!is_atom(m) || !is_atom(f) || !is_small(a) || small_val(a) < 0 || small_val(a) > 255)
+        return fail(d, "malformed fun literal");
+    Export *e = export_get(m, f, (unsigned)small_val(a));
+    Term *hp = alloc(d, 2);
+    if (!e || !hp)
+        return fail(d, "out of memory");
+    hp[0] = make_header(1, SUB_EXPORT);
+    hp[1] = (Term)(uintptr_t)e;
+    return make_boxed(hp);
+}
+
+static Term decode(Dec *d, int depth)
+{
+    if (depth > MAX_DEPTH)
+        return fail(d, "literal nested too deeply");
+    if (!need(d, 1))
+        return THE_NON_VALUE;
+    uint8_t tag = *d->p++;
+    switch (tag) {
+    case 97: /* SMALL_INTEGER_EXT */
+        if (!need(d, 1))
+            return THE_NON_VALUE;
+        return make_small(*d->p++);
+    case 98: /* INTEGER_EXT */
+        if (!need(d, 4))
+            return THE_NON_VALUE;
+        d->p += 4;
+        return make_small((int32_t)u32(d->p - 4));
+    case 70: { /* NEW_FLOAT_EXT */
+        if (!need(d, 8))
+            return THE_NON_VALUE;
+        uint64_t u = 0;
+        for (int i = 0; i < 8; i++)
+            u = u << 8 | d->p[i];
+        d->p += 8;
+        double f;
+        memcpy(&f, &u, 8);
+        if (f != f || f - f != 0)
+            return fail(d, "float literal is not finite");
+        Term *hp = alloc(d, FLOAT_WORDS);
+        if (!hp)
+            return THE_NON_VALUE;
+        hp[0] = make_header(1, SUB_FLOAT);
+        hp[1] = u;
+        return make_boxed(hp);
+    }
+    case 110: /* SMALL_BIG_EXT */
+        if (!need(d, 1))
+            return THE_NON_VALUE;
+        return decode_big(d, *d->p++);
+    case 111: { /* LARGE_BIG_EXT */
+        if (!need(d, 4))
+            return THE_NON_VALUE;
+        size_t n = u32(d->p);
+        d->p += 4;
+        return decode_big(d, n);
+    }
+    case 119: /* SMALL_ATOM_UTF8_EXT */
+    case 115: /* SMALL_ATOM_EXT */
+        if (!need(d, 1))
+            return THE_NON_VALUE;
+        return atom_of(d, *d->p++);
+    case 118: /* ATOM_UTF8_EXT */
+    case 100: { /* ATOM_EXT */
+        if (!need(d, 2))
+            return THE_NON_VALUE;
+        size_t n = (size_t)d->p[0] << 8 | d->p[1];
+        d->p += 2;
+        return atom_of(d, n);
+    }
+    case 104: /* SMALL_TUPLE_EXT */
+        if (!need(d, 1))
+            return THE_NON_VALUE;
+        return decode_tuple(d, *d->p++, depth);
+    case 105: { /* LARGE_TUPLE_EXT */
+        if (!need(d, 4))
+            return THE_NON_VALUE;
+        size_t n = u32(d->p);
+        d->p += 4;
+        if (n > (size_t)(d->end - d->p))
+            return fail(d, "tuple literal longer than its data");
+        return decode_tuple(d, n, depth);
+    }
+    case 106:
+        return NIL;
+    case 107:
+        return decode_string(d);
+    case 108:
+        return decode_list(d, depth);
+    case 109:
+        return decode_binary(d);
+    case 113:
+        return decode_export(d, depth);
+    default: {
+        char msg[64];
+        snprintf(msg, sizeof msg, "unsupported term tag %u in literal", tag);
+        return fail(d, msg);
+    }
+    }
+}
+
+Term ext_decode(const uint8_t *data, size_t len, ExtAlloc alloc_fn, void *ctx, char *err, size_t errlen)
+{
+    Dec d = { data, data + len, alloc_fn, ctx, err, errlen, false };
+    if (len < 1 || data[0] != 131)
+        return fail(&d, "literal lacks the external term format version byte");
+    d.p++;
+    Term t = decode(&d, 0);
+    if (d.bad)
+        return THE_NON_VALUE;
+    if (d.p != d.end)
+        return fail(&d, "stray bytes after literal");
+    return t;
+}

@@ -1,0 +1,1172 @@
+/* interp.c - the interpreter loop.
+ *
+ * Direct-threaded: each instruction word is the address of its handler
+ * (GCC/Clang labels as values), and every handler ends by jumping to the
+ * next one. Building with -DBL_SWITCH_DISPATCH gives a plain switch loop
+ * instead, for compilers without computed goto; the tests run with both.
+ *
+ * Hot state lives in locals: pc, the x register file, E (stack top: E[0]
+ * is the frame's saved return address, y(i) is E[i + 1]), cp (the return
+ * address of a function that has no frame) and the reductions left. Anything
+ * that may collect garbage or raise saves E into the process first (SAVE)
+ * and reloads it after (LOAD): that is the one "may GC" protocol.
+ *
+ * Reductions: every call costs one; when they run out the process yields
+ * at the call, with its arguments as the live registers. */
+#include "interp.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "atom.h"
+#include "bif.h"
+#include "compare.h"
+#include "exception.h"
+#include "export.h"
+#include "loader.h"
+#include "module.h"
+
+static const unsigned op_words[IOP_COUNT] = {
+#define IOP(name, words) [IOP_##name] = words,
+#include "iops.def"
+#undef IOP
+};
+
+#ifdef BL_SWITCH_DISPATCH
+Instr interp_op(unsigned iop) { return iop; }
+void interp_init(void) {}
+#else
+static Instr handlers[IOP_COUNT];
+Instr interp_op(unsigned iop) { return handlers[iop]; }
+void interp_init(void) { interp_run(NULL, NULL, 0); }
+#endif
+
+unsigned interp_op_words(unsigned iop) { return op_words[iop]; }
+
+static Instr exit_code[2];
+const Instr *interp_normal_exit = exit_code;
+
+static const Instr apply3_code[2], apply2_code[2];
+
+/* Installs erlang:apply/2,3 as tiny stubs of internal instructions. */
+static void install_stubs(void)
+{
+    exit_code[0] = interp_op(IOP_normal_exit);
+    Instr *a3 = (Instr *)apply3_code, *a2 = (Instr *)apply2_code;
+    a3[0] = interp_op(IOP_apply3_stub);
+    a2[0] = interp_op(IOP_apply2_stub);
+    Export *e3 = export_get(ATOM_erlang, ATOM_apply, 3);
+    Export *e2 = export_get(ATOM_erlang, ATOM_apply, 2);
+    atomic_store(&e3->code, apply3_code);
+    atomic_store(&e2->code, apply2_code);
+}
+
+bool interp_setup_call(Process *p, const Instr *entry, const Term *args, unsigned n)
+{
+    if (n > p->arg_cap) {
+        Term *a = realloc(p->arg_reg, n * sizeof(Term));
+        if (!a)
+            return false;
+        p->arg_reg = a;
+        p->arg_cap = n;
+    }
+    if (n)
+        memcpy(p->arg_reg, args, n * sizeof(Term));
+    p->arity = n;
+    p->pc = entry;
+    p->cp = interp_normal_exit;
+    return true;
+}
+
+/* Clears x registers from `from` up, after a collection, so none holds a
+ * pointer into the old heap (see verify.c). */
+static void clear_x(Term *x, unsigned from)
+{
+    unsigned to = code_max_x();
+    for (unsigned i = from; i < to; i++)
+        x[i] = NIL;
+}
+
+/* proc_reserve plus the clearing of dead x registers. */
+static bool reserve(Process *p, Term *x, size_t need, unsigned live)
+{
+    uint64_t before = p->gc_count;
+    bool ok = proc_reserve(p, need, live);
+    if (p->gc_count != before)
+        clear_x(x, live);
+    return ok;
+}
+
+/* Unpacks a proper list into x registers from x[0]; returns the length or
+ * -1 if not a proper list or too long. */
+static int list_to_regs(Term list, Term *x, unsigned max)
+{
+    unsigned n = 0;
+    while (is_list(list)) {
+        if (n >= max)
+            return -1;
+        x[n++] = list_head(list);
+        list = list_tail(list);
+    }
+    return is_nil(list) ? (int)n : -1;
+}
+
+#define SRC(w) (((w) & 7) ? (Term)(w) : (((w) & 8) ? E[((w) >> 4) + 1] : x[(w) >> 4]))
+#define STORE(w, v)                                                                                          \
+    do {                                                                                                     \
+        Instr w_ = (w);                                                                                      \
+        Term v_ = (v);                                                                                       \
+        if (w_ & 8)                                                                                          \
+            E[(w_ >> 4) + 1] = v_;                                                                           \
+        else                                                                                                 \
+            x[w_ >> 4] = v_;                                                                                 \
+    } while (0)
+#define Y(n) E[(n) + 1]
+#define SAVE() (p->stop = E)
+#define LOAD() (E = p->stop)
+#define JUMP(target) (pc = (const Instr *)(target))
+
+#ifdef BL_SWITCH_DISPATCH
+#define OP(name) case IOP_##name:
+#define NEXT() goto dispatch
+#else
+#define OP(name) L_##name:
+#define NEXT() goto *(void *)pc[0]
+#endif
+
+/* Raise an error with this reason from the instruction at pc. */
+#define RAISE(cls, reason)                                                                                   \
+    do {                                                                                                     \
+        p->exc_class = (cls);                                                                                \
+        p->exc_reason = (reason);                                                                            \
+        goto raise;                                                                                          \
+    } while (0)
+
+RunResult interp_run(Process *p, Term *xregs, int reds)
+{
+#ifndef BL_SWITCH_DISPATCH
+    if (!p) {
+#define IOP(name, words) handlers[IOP_##name] = (Instr) && L_##name;
+#include "iops.def"
+#undef IOP
+        install_stubs();
+        return RUN_EXIT;
+    }
+#else
+    if (!p) {
+        install_stubs();
+        return RUN_EXIT;
+    }
+#endif
+    Term *x = xregs;
+    const Instr *pc = p->pc, *cp = p->cp;
+    Term *E = p->stop;
+    /* Arguments of a BIF that failed (for the stack trace), and where. */
+    unsigned exc_arity = 0;
+    Export *exc_bif = NULL;
+    /* Target of a dynamic call (call_fun, apply). */
+    unsigned dyn_arity = 0;
+    Export *dyn_e = NULL;
+
+    p->x = x;
+    memcpy(x, p->arg_reg, p->arity * sizeof(Term));
+    clear_x(x, p->arity);
+
+#ifdef BL_SWITCH_DISPATCH
+dispatch:
+    switch (pc[0]) {
+#else
+    NEXT();
+#endif
+
+    /* ---- calls and returns */
+
+    OP(call)
+    {
+        cp = pc + 2;
+        JUMP(pc[1]);
+        if (--reds <= 0)
+            goto yield;
+        NEXT();
+    }
+    OP(call_only)
+    {
+        JUMP(pc[1]);
+        if (--reds <= 0)
+            goto yield;
+        NEXT();
+    }
+    OP(call_last)
+    {
+        cp = (const Instr *)E[0];
+        E += pc[2] + 1;
+        JUMP(pc[1]);
+        if (--reds <= 0)
+            goto yield;
+        NEXT();
+    }
+    OP(call_ext)
+    {
+        Export *e = (Export *)pc[1];
+        const Instr *target = export_code(e);
+        if (!target)
+            goto call_undef;
+        cp = pc + 2;
+        JUMP(target);
+        if (--reds <= 0)
+            goto yield;
+        NEXT();
+    }
+    OP(call_ext_only)
+    {
+        Export *e = (Export *)pc[1];
+        const Instr *target = export_code(e);
+        if (!target)
+            goto call_undef;
+        JUMP(target);
+        if (--reds <= 0)
+            goto yield;
+        NEXT();
+    }
+    OP(call_ext_last)
+    {
+        Export *e = (Export *)pc[1];
+        const Instr *target = export_code(e);
+        if (!target)
+            goto call_undef;
+        cp = (const Instr *)E[0];
+        E += pc[2] + 1;
+        JUMP(target);
+        if (--reds <= 0)
+            goto yield;
+        NEXT();
+    }
+call_undef:
+    {
+        /* Not loaded yet: try the code path, then raise undef. */
+        Export *e = (Export *)pc[1];
+        SAVE();
+        p->pc = pc;
+        code_ensure_loaded(e->module);
+        if (export_code(e))
+            NEXT(); /* re-execute the call */
+        exc_arity = e->arity;
+        p->exc_class = ATOM_error;
+        p->exc_reason = ATOM_undef;
+        exc_bif = e;
+        goto raise_with_args;
+    }
+    OP(call_bif)
+    OP(call_bif_only)
+    OP(call_bif_last)
+    {
+        BifFn fn = (BifFn)pc[1];
+        Export *e = (Export *)pc[2];
+        SAVE();
+        p->current_pc = pc;
+        Term r = fn(p, x, e->arity);
+        LOAD();
+        if (r == THE_NON_VALUE) {
+            exc_arity = e->arity;
+            exc_bif = e;
+            goto raise_with_args;
+        }
+        clear_x(x, 1);
+        x[0] = r;
+        --reds; /* BIFs cost a reduction too: a loop of them yields */
+#ifdef BL_SWITCH_DISPATCH
+        unsigned kind = (unsigned)pc[0];
+        bool is_plain = kind == IOP_call_bif, is_only = kind == IOP_call_bif_only;
+#else
+        bool is_plain = pc[0] == handlers[IOP_call_bif], is_only = pc[0] == handlers[IOP_call_bif_only];
+#endif
+        if (is_plain) {
+            pc += 3;
+        } else if (is_only) {
+            JUMP(cp);
+        } else {
+            cp = (const Instr *)E[0];
+            E += pc[3] + 1;
+            JUMP(cp);
+        }
+        if (reds <= 0)
+            goto yield_here;
+        NEXT();
+    }
+    OP(return)
+    {
+        JUMP(cp);
+        NEXT();
+    }
+    OP(jump)
+    {
+        JUMP(pc[1]);
+        NEXT();
+    }
+    OP(normal_exit)
+    {
+        p->exit_reason = ATOM_normal;
+        SAVE();
+        return RUN_EXIT;
+    }
+
+    /* ---- stack frames and heap */
+
+    OP(allocate)
+    {
+        Instr n = pc[1];
+        if ((size_t)(E - p->htop) < n + 1) {
+            SAVE();
+            if (!reserve(p, x, n + 1, (unsigned)pc[2]))
+                goto heap_exhausted;
+            LOAD();
+        }
+        E -= n + 1;
+        E[0] = (Term)cp;
+        for (Instr i = 1; i <= n; i++)
+            E[i] = NIL;
+        pc += 3;
+        NEXT();
+    }
+    OP(allocate_heap)
+    {
+        Instr n = pc[1];
+        size_t need = n + 1 + pc[2];
+        if ((size_t)(E - p->htop) < need) {
+            SAVE();
+            if (!reserve(p, x, need, (unsigned)pc[3]))
+                goto heap_exhausted;
+            LOAD();
+        }
+        E -= n + 1;
+        E[0] = (Term)cp;
+        for (Instr i = 1; i <= n; i++)
+            E[i] = NIL;
+        pc += 4;
+        NEXT();
+    }
+    OP(deallocate)
+    {
+        cp = (const Instr *)E[0];
+        E += pc[1] + 1;
+        pc += 2;
+        NEXT();
+    }
+    OP(test_heap)
+    {
+        if ((size_t)(E - p->htop) < pc[1]) {
+            SAVE();
+            if (!reserve(p, x, pc[1], (unsigned)pc[2]))
+                goto heap_exhausted;
+            LOAD();
+        }
+        pc += 3;
+        NEXT();
+    }
+    OP(init)
+    {
+        Y(pc[1]) = NIL;
+        pc += 2;
+        NEXT();
+    }
+    OP(trim)
+    {
+        Instr n = pc[1];
+        Term saved = E[0];
+        E += n;
+        E[0] = saved;
+        pc += 3;
+        NEXT();
+    }
+
+    /* ---- moves */
+
+    OP(move_xx)
+    {
+        x[pc[2]] = x[pc[1]];
+        pc += 3;
+        NEXT();
+    }
+    OP(move_xy)
+    {
+        Y(pc[2]) = x[pc[1]];
+        pc += 3;
+        NEXT();
+    }
+    OP(move_yx)
+    {
+        x[pc[2]] = Y(pc[1]);
+        pc += 3;
+        NEXT();
+    }
+    OP(move_yy)
+    {
+        Y(pc[2]) = Y(pc[1]);
+        pc += 3;
+        NEXT();
+    }
+    OP(move_cx)
+    {
+        x[pc[2]] = (Term)pc[1];
+        pc += 3;
+        NEXT();
+    }
+    OP(move_cy)
+    {
+        Y(pc[2]) = (Term)pc[1];
+        pc += 3;
+        NEXT();
+    }
+    OP(move2_xyxy)
+    {
+        Y(pc[2]) = x[pc[1]];
+        Y(pc[4]) = x[pc[3]];
+        pc += 5;
+        NEXT();
+    }
+    OP(move2_yxyx)
+    {
+        x[pc[2]] = Y(pc[1]);
+        x[pc[4]] = Y(pc[3]);
+        pc += 5;
+        NEXT();
+    }
+    OP(swap)
+    {
+        Term a = SRC(pc[1]), b = SRC(pc[2]);
+        STORE(pc[1], b);
+        STORE(pc[2], a);
+        pc += 3;
+        NEXT();
+    }
+
+    /* ---- lists and tuples: the checks make hostile code raise badarg
+     * instead of reading memory as the wrong kind of object */
+
+    OP(get_list)
+    {
+        Term l = SRC(pc[1]);
+        if (!is_list(l))
+            RAISE(ATOM_error, ATOM_badarg);
+        Term h = list_head(l), t = list_tail(l);
+        STORE(pc[2], h);
+        STORE(pc[3], t);
+        pc += 4;
+        NEXT();
+    }
+    OP(get_hd)
+    {
+        Term l = SRC(pc[1]);
+        if (!is_list(l))
+            RAISE(ATOM_error, ATOM_badarg);
+        STORE(pc[2], list_head(l));
+        pc += 3;
+        NEXT();
+    }
+    OP(get_tl)
+    {
+        Term l = SRC(pc[1]);
+        if (!is_list(l))
+            RAISE(ATOM_error, ATOM_badarg);
+        STORE(pc[2], list_tail(l));
+        pc += 3;
+        NEXT();
+    }
+    OP(get_tuple_element)
+    {
+        Term t = SRC(pc[1]);
+        if (!is_tuple(t) || pc[2] >= tuple_arity(t))
+            RAISE(ATOM_error, ATOM_badarg);
+        STORE(pc[3], tuple_elem(t, pc[2] + 1));
+        pc += 4;
+        NEXT();
+    }
+    OP(set_tuple_element)
+    {
+        Term t = SRC(pc[2]);
+        if (!is_tuple(t) || pc[3] >= tuple_arity(t) || !(boxed_ptr(t) >= p->heap && boxed_ptr(t) < p->hend))
+            RAISE(ATOM_error, ATOM_badarg);
+        boxed_ptr(t)[pc[3] + 1] = SRC(pc[1]);
+        pc += 4;
+        NEXT();
+    }
+    OP(put_list)
+    {
+        Term *c = p->htop;
+        p->htop += 2;
+        c[0] = SRC(pc[1]);
+        c[1] = SRC(pc[2]);
+        STORE(pc[3], make_list(c));
+        pc += 4;
+        NEXT();
+    }
+    OP(put_tuple2)
+    {
+        Instr n = pc[2];
+        Term *hp = p->htop;
+        p->htop += n + 1;
+        hp[0] = make_header(n, SUB_TUPLE);
+        for (Instr i = 0; i < n; i++)
+            hp[i + 1] = SRC(pc[3 + i]);
+        STORE(pc[1], make_boxed(hp));
+        pc += 3 + n;
+        NEXT();
+    }
+
+    /* ---- tests: pc[1] is the fail label */
+
+#define TEST(cond, words)                                                                                    \
+    do {                                                                                                     \
+        if (cond)                                                                                            \
+            pc += (words) + 1;                                                                               \
+        else                                                                                                 \
+            JUMP(pc[1]);                                                                                     \
+        NEXT();                                                                                              \
+    } while (0)
+
+    OP(is_lt) TEST(term_compare(SRC(pc[2]), SRC(pc[3]), false) < 0, 3);
+    OP(is_ge) TEST(term_compare(SRC(pc[2]), SRC(pc[3]), false) >= 0, 3);
+    OP(is_eq) TEST(term_eq(SRC(pc[2]), SRC(pc[3])), 3);
+    OP(is_ne) TEST(!term_eq(SRC(pc[2]), SRC(pc[3])), 3);
+    OP(is_eq_exact) TEST(term_eq_exact(SRC(pc[2]), SRC(pc[3])), 3);
+    OP(is_ne_exact) TEST(!term_eq_exact(SRC(pc[2]), SRC(pc[3])), 3);
+    OP(is_eq_exact_imm) TEST(SRC(pc[2]) == (Term)pc[3], 3);
+    OP(is_ne_exact_imm) TEST(SRC(pc[2]) != (Term)pc[3], 3);
+    OP(is_lt_xc)
+    {
+        Term a = x[pc[2]];
+        if (is_small(a))
+            TEST((int64_t)a < (int64_t)pc[3], 3);
+        TEST(term_compare(a, (Term)pc[3], false) < 0, 3);
+    }
+    OP(is_ge_xc)
+    {
+        Term a = x[pc[2]];
+        if (is_small(a))
+            TEST((int64_t)a >= (int64_t)pc[3], 3);
+        TEST(term_compare(a, (Term)pc[3], false) >= 0, 3);
+    }
+    OP(is_integer) TEST(is_integer(SRC(pc[2])), 2);
+    OP(is_float) TEST(is_float(SRC(pc[2])), 2);
+    OP(is_number) TEST(is_number(SRC(pc[2])), 2);
+    OP(is_atom) TEST(is_atom(SRC(pc[2])), 2);
+    OP(is_pid) TEST(is_pid(SRC(pc[2])), 2);
+    OP(is_reference) TEST(is_ref(SRC(pc[2])), 2);
+    OP(is_port) TEST(false, 2);
+    OP(is_nil) TEST(is_nil(SRC(pc[2])), 2);
+    OP(is_binary) TEST(is_binary(SRC(pc[2])), 2);
+    OP(is_list)
+    {
+        Term t = SRC(pc[2]);
+        TEST(is_list(t) || is_nil(t), 2);
+    }
+    OP(is_nonempty_list) TEST(is_list(SRC(pc[2])), 2);
+    OP(is_tuple) TEST(is_tuple(SRC(pc[2])), 2);
+    OP(is_boolean)
+    {
+        Term t = SRC(pc[2]);
+        TEST(t == ATOM_true || t == ATOM_false, 2);
+    }
+    OP(is_function) TEST(is_fun(SRC(pc[2])), 2);
+    OP(is_function2)
+    {
+        Term f = SRC(pc[2]), a = SRC(pc[3]);
+        if (!is_small(a) || small_val(a) < 0)
+            RAISE(ATOM_error, ATOM_badarg);
+        TEST(is_fun(f) && exc_fun_arity(f) == small_val(a), 3);
+    }
+    OP(test_arity)
+    {
+        Term t = SRC(pc[2]);
+        TEST(is_tuple(t) && tuple_arity(t) == pc[3], 3);
+    }
+    OP(is_tagged_tuple)
+    {
+        Term t = SRC(pc[2]);
+        TEST(is_tuple(t) && tuple_arity(t) == pc[3] && pc[3] > 0 && tuple_elem(t, 1) == (Term)pc[4], 4);
+    }
+#undef TEST
+
+    OP(select_val_imm)
+    {
+        Term v = SRC(pc[1]);
+        Instr n = pc[3];
+        const Instr *vals = pc + 4;
+        size_t lo = 0, hi = n;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (vals[mid] < v)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < n && vals[lo] == v)
+            JUMP(vals[n + lo]);
+        else
+            JUMP(pc[2]);
+        NEXT();
+    }
+    OP(select_val)
+    {
+        Term v = SRC(pc[1]);
+        Instr n = pc[3];
+        const Instr *vals = pc + 4;
+        for (Instr i = 0; i < n; i++)
+            if (term_eq_exact(v, (Term)vals[i])) {
+                JUMP(vals[n + i]);
+                NEXT();
+            }
+        JUMP(pc[2]);
+        NEXT();
+    }
+    OP(select_tuple_arity)
+    {
+        Term t = SRC(pc[1]);
+        Instr n = pc[3];
+        const Instr *vals = pc + 4;
+        if (is_tuple(t)) {
+            uint64_t a = tuple_arity(t);
+            for (Instr i = 0; i < n; i++)
+                if (vals[i] == a) {
+                    JUMP(vals[n + i]);
+                    NEXT();
+                }
+        }
+        JUMP(pc[2]);
+        NEXT();
+    }
+
+    /* ---- BIFs: pc[1] fail label (0: raise) */
+
+    OP(bif0)
+    {
+        BifFn fn = (BifFn)pc[1];
+        Term r = fn(p, x + BC_MAX_X, 0);
+        if (r == THE_NON_VALUE)
+            goto bif_failed_noargs;
+        STORE(pc[2], r);
+        pc += 3;
+        NEXT();
+    }
+    OP(bif1)
+    {
+        BifFn fn = (BifFn)pc[2];
+        Term *args = x + BC_MAX_X;
+        args[0] = SRC(pc[3]);
+        Term r = fn(p, args, 1);
+        if (r == THE_NON_VALUE) {
+            if (pc[1]) {
+                JUMP(pc[1]);
+                NEXT();
+            }
+            x[0] = args[0];
+            exc_arity = 1;
+            goto bif_failed;
+        }
+        STORE(pc[4], r);
+        pc += 5;
+        NEXT();
+    }
+    OP(bif2)
+    {
+        BifFn fn = (BifFn)pc[2];
+        Term *args = x + BC_MAX_X;
+        args[0] = SRC(pc[3]);
+        args[1] = SRC(pc[4]);
+        Term r = fn(p, args, 2);
+        if (r == THE_NON_VALUE) {
+            if (pc[1]) {
+                JUMP(pc[1]);
+                NEXT();
+            }
+            x[0] = args[0];
+            x[1] = args[1];
+            exc_arity = 2;
+            goto bif_failed;
+        }
+        STORE(pc[5], r);
+        pc += 6;
+        NEXT();
+    }
+    OP(gc_bif1)
+    OP(gc_bif2)
+    OP(gc_bif3)
+    {
+#ifdef BL_SWITCH_DISPATCH
+        unsigned n = pc[0] == IOP_gc_bif1 ? 1 : pc[0] == IOP_gc_bif2 ? 2 : 3;
+#else
+        unsigned n = pc[0] == handlers[IOP_gc_bif1] ? 1 : pc[0] == handlers[IOP_gc_bif2] ? 2 : 3;
+#endif
+        unsigned live = (unsigned)pc[2];
+        BifFn fn = (BifFn)pc[3];
+        for (unsigned i = 0; i < n; i++)
+            x[live + i] = SRC(pc[4 + i]);
+        SAVE();
+        uint64_t gcs = p->gc_count;
+        Term r = fn(p, x + live, live + n);
+        LOAD();
+        if (p->gc_count != gcs)
+            clear_x(x, live + n);
+        if (r == THE_NON_VALUE) {
+            if (pc[1]) {
+                JUMP(pc[1]);
+                NEXT();
+            }
+            memmove(x, x + live, n * sizeof(Term));
+            exc_arity = n;
+            goto bif_failed;
+        }
+        STORE(pc[4 + n], r);
+        pc += 5 + n;
+        NEXT();
+    }
+    OP(plus_xc_x)
+    {
+        Term a = x[pc[3]];
+        int64_t r;
+        if (is_small(a) && !__builtin_add_overflow((int64_t)a, (int64_t)(pc[4] - TAG_SMALL), &r)) {
+            x[pc[5]] = (Term)r;
+            pc += 6;
+            NEXT();
+        }
+        unsigned live = (unsigned)pc[2];
+        x[live] = a;
+        x[live + 1] = (Term)pc[4];
+        SAVE();
+        Term res = bif_plus_2(p, x + live, live + 2);
+        LOAD();
+        if (res == THE_NON_VALUE)
+            goto arith_failed;
+        x[pc[5]] = res;
+        pc += 6;
+        NEXT();
+    }
+    OP(minus_xc_x)
+    {
+        Term a = x[pc[3]];
+        int64_t r;
+        if (is_small(a) && !__builtin_sub_overflow((int64_t)a, (int64_t)(pc[4] - TAG_SMALL), &r)) {
+            x[pc[5]] = (Term)r;
+            pc += 6;
+            NEXT();
+        }
+        unsigned live = (unsigned)pc[2];
+        x[live] = a;
+        x[live + 1] = (Term)pc[4];
+        SAVE();
+        Term res = bif_minus_2(p, x + live, live + 2);
+        LOAD();
+        if (res == THE_NON_VALUE)
+            goto arith_failed;
+        x[pc[5]] = res;
+        pc += 6;
+        NEXT();
+    }
+    OP(plus)
+    {
+        Term a = SRC(pc[3]), b = SRC(pc[4]);
+        int64_t r;
+        if (is_small(a) && is_small(b) && !__builtin_add_overflow((int64_t)a, (int64_t)(b - TAG_SMALL), &r)) {
+            STORE(pc[5], (Term)r);
+            pc += 6;
+            NEXT();
+        }
+        unsigned live = (unsigned)pc[2];
+        x[live] = a;
+        x[live + 1] = b;
+        SAVE();
+        Term res = bif_plus_2(p, x + live, live + 2);
+        LOAD();
+        if (res == THE_NON_VALUE)
+            goto arith_failed;
+        STORE(pc[5], res);
+        pc += 6;
+        NEXT();
+    }
+    OP(minus)
+    {
+        Term a = SRC(pc[3]), b = SRC(pc[4]);
+        int64_t r;
+        if (is_small(a) && is_small(b) && !__builtin_sub_overflow((int64_t)a, (int64_t)(b - TAG_SMALL), &r)) {
+            STORE(pc[5], (Term)r);
+            pc += 6;
+            NEXT();
+        }
+        unsigned live = (unsigned)pc[2];
+        x[live] = a;
+        x[live + 1] = b;
+        SAVE();
+        Term res = bif_minus_2(p, x + live, live + 2);
+        LOAD();
+        if (res == THE_NON_VALUE)
+            goto arith_failed;
+        STORE(pc[5], res);
+        pc += 6;
+        NEXT();
+    }
+arith_failed:
+    {
+        /* The operands sit at x[live], x[live + 1]. */
+        unsigned live = (unsigned)pc[2];
+        if (pc[1]) {
+            JUMP(pc[1]);
+            NEXT();
+        }
+        memmove(x, x + live, 2 * sizeof(Term));
+        exc_arity = 2;
+        goto bif_failed;
+    }
+
+    /* ---- exceptions */
+
+    OP(catch)
+    OP(try)
+    {
+        Y(pc[1]) = make_catch((uint32_t)pc[2]);
+        pc += 3;
+        NEXT();
+    }
+    OP(catch_end)
+    {
+        Y(pc[1]) = NIL;
+        if (x[0] == THE_NON_VALUE) {
+            /* We got here by an exception: x1 class, x2 reason, x3 trace. */
+            SAVE();
+            if (!reserve(p, x, 6, 4))
+                goto heap_exhausted;
+            LOAD();
+            x[0] = exc_catch_value(p, x[1], x[2], x[3]);
+        }
+        pc += 2;
+        NEXT();
+    }
+    OP(try_end)
+    {
+        Y(pc[1]) = NIL;
+        pc += 2;
+        NEXT();
+    }
+    OP(try_case)
+    {
+        Y(pc[1]) = NIL;
+        pc += 2;
+        NEXT();
+    }
+    OP(try_case_end)
+    {
+        Term v = SRC(pc[1]);
+        SAVE();
+        if (!reserve(p, x, 3, 0))
+            goto heap_exhausted;
+        LOAD();
+        RAISE(ATOM_error, exc_tuple2(p, ATOM_try_clause, v));
+    }
+    OP(badmatch)
+    {
+        Term v = SRC(pc[1]);
+        x[0] = v;
+        SAVE();
+        if (!reserve(p, x, 3, 1))
+            goto heap_exhausted;
+        LOAD();
+        RAISE(ATOM_error, exc_tuple2(p, ATOM_badmatch, x[0]));
+    }
+    OP(case_end)
+    {
+        Term v = SRC(pc[1]);
+        x[0] = v;
+        SAVE();
+        if (!reserve(p, x, 3, 1))
+            goto heap_exhausted;
+        LOAD();
+        RAISE(ATOM_error, exc_tuple2(p, ATOM_case_clause, x[0]));
+    }
+    OP(if_end)
+    RAISE(ATOM_error, ATOM_if_clause);
+    OP(raise)
+    {
+        /* pc[1]: the raw trace from try_case ({Class, Trace}), pc[2]: reason. */
+        Term raw = SRC(pc[1]), reason = SRC(pc[2]);
+        if (!exc_valid_raw_trace(raw)) {
+            RAISE(ATOM_error, ATOM_badarg);
+        }
+        p->exc_class = tuple_elem(raw, 1);
+        p->exc_reason = reason;
+        p->exc_trace = tuple_elem(raw, 2);
+        goto unwind;
+    }
+    OP(build_stacktrace)
+    {
+        if (exc_valid_raw_trace(x[0]))
+            x[0] = tuple_elem(x[0], 2);
+        pc += 1;
+        NEXT();
+    }
+    OP(raw_raise)
+    {
+        Term cls = x[0];
+        if (cls != ATOM_error && cls != ATOM_exit && cls != ATOM_throw)
+            RAISE(ATOM_error, ATOM_badarg);
+        p->exc_class = cls;
+        p->exc_reason = x[1];
+        p->exc_trace = x[2];
+        goto unwind;
+    }
+
+    /* ---- funs and apply */
+
+    OP(make_fun)
+    {
+        const FunEntry *fe = (const FunEntry *)pc[1];
+        Instr n = pc[3];
+        Term *hp = p->htop;
+        p->htop += 2 + n;
+        hp[0] = make_header(1 + n, SUB_FUN);
+        hp[1] = (Term)(uintptr_t)fe;
+        for (Instr i = 0; i < n; i++)
+            hp[2 + i] = SRC(pc[4 + i]);
+        STORE(pc[2], make_boxed(hp));
+        pc += 4 + n;
+        NEXT();
+    }
+    OP(call_fun)
+    {
+        dyn_arity = (unsigned)pc[1];
+        cp = pc + 2;
+        goto call_fun_dynamic;
+    }
+    OP(apply)
+    {
+        cp = pc + 2;
+        goto do_apply;
+    }
+    OP(apply_last)
+    {
+        cp = (const Instr *)E[0];
+        E += pc[2] + 1;
+        goto do_apply;
+    }
+do_apply:
+    {
+        /* x(arity) is the module, x(arity + 1) the function. */
+        dyn_arity = (unsigned)pc[1];
+        Term m = x[dyn_arity], f = x[dyn_arity + 1];
+        if (!is_atom(m) || !is_atom(f))
+            RAISE(ATOM_error, ATOM_badarg);
+        dyn_e = export_get(m, f, dyn_arity);
+        if (!dyn_e)
+            RAISE(ATOM_error, ATOM_system_limit);
+        goto call_export_dynamic;
+    }
+    OP(apply3_stub)
+    {
+        /* erlang:apply(M, F, Args), entered by a call: cp is set. */
+        Term m = x[0], f = x[1];
+        Term args[BC_MAX_ARITY];
+        int n = list_to_regs(x[2], args, BC_MAX_ARITY);
+        if (n < 0 || !is_atom(m) || !is_atom(f)) {
+            exc_arity = 3;
+            exc_bif = export_get(ATOM_erlang, ATOM_apply, 3);
+            p->exc_class = ATOM_error;
+            p->exc_reason = ATOM_badarg;
+            goto raise_with_args;
+        }
+        memcpy(x, args, (size_t)n * sizeof(Term));
+        dyn_arity = (unsigned)n;
+        dyn_e = export_get(m, f, dyn_arity);
+        if (!dyn_e)
+            RAISE(ATOM_error, ATOM_system_limit);
+        goto call_export_dynamic;
+    }
+    OP(apply2_stub)
+    {
+        /* erlang:apply(Fun, Args), entered by a call: cp is set. */
+        Term f = x[0];
+        Term args[BC_MAX_ARITY];
+        int n = list_to_regs(x[1], args, BC_MAX_ARITY - 1);
+        if (n < 0) {
+            exc_arity = 2;
+            exc_bif = export_get(ATOM_erlang, ATOM_apply, 2);
+            p->exc_class = ATOM_error;
+            p->exc_reason = ATOM_badarg;
+            goto raise_with_args;
+        }
+        memcpy(x, args, (size_t)n * sizeof(Term));
+        x[n] = f;
+        dyn_arity = (unsigned)n;
+        goto call_fun_dynamic;
+    }
+
+    OP(func_info)
+    {
+        /* No clause matched: the arguments are x0..x(arity-1). */
+        exc_arity = (unsigned)pc[3];
+        exc_bif = NULL;
+        p->exc_class = ATOM_error;
+        p->exc_reason = ATOM_function_clause;
+        goto raise_with_args;
+    }
+    OP(unsupported)
+    {
+        SAVE();
+        if (!reserve(p, x, 3, 0))
+            goto heap_exhausted;
+        LOAD();
+        RAISE(ATOM_error, exc_tuple2(p, atom_intern("unsupported", 11), (Term)pc[1]));
+    }
+
+#ifdef BL_SWITCH_DISPATCH
+    default:
+        abort();
+    }
+#endif
+
+call_fun_dynamic:
+    {
+        /* Calls the fun in x(dyn_arity) with x0..x(dyn_arity-1); cp is set
+         * by the caller (or kept, for a tail call). */
+        unsigned arity = dyn_arity;
+        Term f = x[arity];
+        if (!is_fun(f)) {
+            SAVE();
+            if (!reserve(p, x, 3, arity + 1))
+                goto heap_exhausted;
+            LOAD();
+            RAISE(ATOM_error, exc_tuple2(p, ATOM_badfun, x[arity]));
+        }
+        Term *fp = boxed_ptr(f);
+        if (header_sub(fp[0]) == SUB_EXPORT) {
+            dyn_e = (Export *)(uintptr_t)fp[1];
+            if (dyn_e->arity != arity)
+                goto badarity;
+            goto call_export_dynamic;
+        }
+        const FunEntry *fe = (const FunEntry *)(uintptr_t)fp[1];
+        if (fe->arity != arity)
+            goto badarity;
+        for (unsigned i = 0; i < fe->nfree; i++)
+            x[arity + i] = fp[2 + i];
+        JUMP(fe->code);
+        if (--reds <= 0)
+            goto yield;
+        NEXT();
+    badarity:
+        SAVE();
+        if (!reserve(p, x, 6 + 2 * (size_t)arity, arity + 1))
+            goto heap_exhausted;
+        LOAD();
+        RAISE(ATOM_error, exc_badarity(p, x[arity], x, arity));
+    }
+
+call_export_dynamic:
+    {
+        /* Calls dyn_e with x0..x(dyn_arity-1); cp is set. */
+        Export *e = dyn_e;
+        if (e->bif) {
+            SAVE();
+            p->current_pc = pc;
+            Term r = e->bif(p, x, dyn_arity);
+            LOAD();
+            if (r == THE_NON_VALUE) {
+                exc_arity = dyn_arity;
+                exc_bif = e;
+                goto raise_with_args;
+            }
+            x[0] = r;
+            JUMP(cp);
+            NEXT();
+        }
+        const Instr *target = export_code(e);
+        if (!target) {
+            SAVE();
+            code_ensure_loaded(e->module);
+            target = export_code(e);
+            if (!target) {
+                exc_arity = dyn_arity;
+                exc_bif = e;
+                p->exc_class = ATOM_error;
+                p->exc_reason = ATOM_undef;
+                goto raise_with_args;
+            }
+        }
+        JUMP(target);
+        if (--reds <= 0)
+            goto yield;
+        NEXT();
+    }
+
+yield:
+yield_here:
+    SAVE();
+    p->pc = pc;
+    p->cp = cp;
+    {
+        /* Save every x register the code may still read: after a call
+         * that is the callee's arguments (at most the highest register any
+         * module uses). */
+        unsigned n = code_max_x();
+        if (n > p->arg_cap) {
+            Term *a = realloc(p->arg_reg, n * sizeof(Term));
+            if (!a)
+                abort();
+            p->arg_reg = a;
+            p->arg_cap = n;
+        }
+        memcpy(p->arg_reg, x, n * sizeof(Term));
+        p->arity = n;
+    }
+    return RUN_YIELD;
+
+bif_failed_noargs:
+    exc_arity = 0;
+bif_failed:
+    exc_bif = NULL;
+    goto raise_with_args;
+
+heap_exhausted:
+    LOAD();
+    p->exc_class = ATOM_error;
+    p->exc_reason = ATOM_system_limit;
+    exc_arity = 0;
+    exc_bif = NULL;
+    /* fall through */
+raise_with_args:
+raise:
+    SAVE();
+    p->exc_trace = exc_build_trace(p, pc, cp, exc_bif, exc_arity);
+    exc_arity = 0;
+    exc_bif = NULL;
+unwind:
+    SAVE();
+    {
+        Term *slot = exc_find_catch(p);
+        if (!slot) {
+            p->exit_reason = exc_exit_reason(p);
+            p->pc = pc;
+            return RUN_EXIT;
+        }
+        const CatchEntry *ce = catch_entry(catch_index(*slot));
+        E = slot - ce->y - 1;
+        cp = (const Instr *)E[0];
+        if (ce->is_try) {
+            SAVE();
+            if (!reserve(p, x, 3, 0))
+                goto unwind_fail;
+            LOAD();
+            x[0] = p->exc_class;
+            x[1] = p->exc_reason;
+            x[2] = exc_tuple2(p, p->exc_class, p->exc_trace);
+        } else {
+            x[0] = THE_NON_VALUE;
+            x[1] = p->exc_class;
+            x[2] = p->exc_reason;
+            x[3] = p->exc_trace;
+        }
+        p->exc_class = p->exc_reason = p->exc_trace = NIL;
+        JUMP(ce->handler);
+        NEXT();
+    }
+unwind_fail:
+    p->exit_reason = ATOM_system_limit;
+    return RUN_EXIT;
+}

@@ -1,0 +1,337 @@
+/* main.c - the beamlet command: assemble, disassemble and run programs. */
+#include <errno.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "asm.h"
+#include "atom.h"
+#include "bcfile.h"
+#include "bif.h"
+#include "dis.h"
+#include "exception.h"
+#include "export.h"
+#include "gc.h"
+#include "interp.h"
+#include "module.h"
+
+#define BEAMLET_VERSION "0.1.0"
+
+static const char usage_main[] =
+    "usage: beamlet <command> [options] [args]\n"
+    "\n"
+    "commands:\n"
+    "  run [options] FILE [args...]   run FILE's main/1 (with args) or main/0\n"
+    "  asm FILE.s [-o FILE.bc]         assemble FILE.s to bytecode\n"
+    "  dis FILE.bc                     print FILE.bc as assembly\n"
+    "  FILE [args...]                  same as run FILE [args...]\n"
+    "\n"
+    "options:\n"
+    "  -h, --help      show help (also: beamlet CMD --help)\n"
+    "  --version       print the version\n";
+
+static const char usage_run[] =
+    "usage: beamlet run [options] FILE [args...]\n"
+    "\n"
+    "Loads FILE (.bc bytecode, or .s assembly which is assembled in memory)\n"
+    "and calls its main/1 with the arguments as a list of strings; without\n"
+    "arguments it calls main/0 if exported, else main([]). Other modules are\n"
+    "loaded on first use from FILE's folder, the -pa folders and the\n"
+    "standard library. Exit status: 0 when main returns, 1 if it crashes,\n"
+    "or the status given to erlang:halt/1.\n"
+    "\n"
+    "options:\n"
+    "  -pa DIR       add DIR to the module search path (may repeat)\n"
+    "  -gcstress     collect garbage at every chance (for testing)\n"
+    "  -reds N       reductions per time slice (default 4000)\n";
+
+static const char usage_asm[] =
+    "usage: beamlet asm FILE.s [-o FILE.bc]\n"
+    "\n"
+    "Assembles FILE.s (the syntax of erlc -S; see docs/asm.md) into\n"
+    "bytecode, by default FILE.bc beside it. Errors are reported as\n"
+    "FILE:LINE:COL: error: ..., all of them, with exit status 1.\n";
+
+static const char usage_dis[] =
+    "usage: beamlet dis FILE.bc\n"
+    "\n"
+    "Prints FILE.bc as assembly that `beamlet asm` turns back into the\n"
+    "same bytes.\n";
+
+static bool is_help(const char *a) { return strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0; }
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* The standard library folder: lib/ beside the executable (build tree), or
+ * ../lib/beamlet/lib (installed). */
+static void add_stdlib_path(void)
+{
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return;
+    exe[n] = 0;
+    char *dir = dirname(exe);
+    char path[PATH_MAX + 32];
+    snprintf(path, sizeof path, "%s/lib", dir);
+    if (access(path, R_OK) == 0)
+        code_add_path(path);
+    snprintf(path, sizeof path, "%s/../lib/beamlet/lib", dir);
+    if (access(path, R_OK) == 0)
+        code_add_path(path);
+}
+
+static void vm_init(void)
+{
+    atom_init();
+    export_init();
+    bif_init();
+    interp_init();
+}
+
+static int cmd_asm(int argc, char **argv)
+{
+    const char *in = NULL, *out = NULL;
+    for (int i = 0; i < argc; i++) {
+        if (is_help(argv[i])) {
+            fputs(usage_asm, stdout);
+            return 0;
+        } else if (strcmp(argv[i], "-o") == 0 && i + 1 < argc) {
+            out = argv[++i];
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "beamlet asm: unknown option '%s'\n%s", argv[i], usage_asm);
+            return 2;
+        } else if (!in) {
+            in = argv[i];
+        } else {
+            fprintf(stderr, "beamlet asm: more than one input file\n%s", usage_asm);
+            return 2;
+        }
+    }
+    if (!in) {
+        fputs(usage_asm, stderr);
+        return 2;
+    }
+    size_t len;
+    char *src = (char *)code_read_file(in, &len);
+    if (!src) {
+        fprintf(stderr, "%s: error: cannot read file: %s\n", in, strerror(errno));
+        return 1;
+    }
+    BcBuf bc = { 0 };
+    bool ok = asm_assemble(src, len, in, &bc, stderr);
+    free(src);
+    if (!ok) {
+        bc_buf_free(&bc);
+        return 1;
+    }
+    char *def = NULL;
+    if (!out) {
+        size_t n = strlen(in);
+        def = malloc(n + 4);
+        if (!def)
+            return 1;
+        strcpy(def, in);
+        if (ends_with(def, ".s"))
+            def[n - 2] = 0;
+        strcat(def, ".bc");
+        out = def;
+    }
+    FILE *f = fopen(out, "wb");
+    if (!f || fwrite(bc.data, 1, bc.len, f) != bc.len || fclose(f) != 0) {
+        fprintf(stderr, "%s: error: cannot write file: %s\n", out, strerror(errno));
+        free(def);
+        bc_buf_free(&bc);
+        return 1;
+    }
+    free(def);
+    bc_buf_free(&bc);
+    return 0;
+}
+
+static int cmd_dis(int argc, char **argv)
+{
+    if (argc != 1 || is_help(argv[0])) {
+        fputs(usage_dis, argc == 1 ? stdout : stderr);
+        return argc == 1 ? 0 : 2;
+    }
+    size_t len;
+    unsigned char *data = code_read_file(argv[0], &len);
+    if (!data) {
+        fprintf(stderr, "%s: error: cannot read file: %s\n", argv[0], strerror(errno));
+        return 1;
+    }
+    char err[512];
+    bool ok = dis_disassemble(data, len, stdout, err, sizeof err);
+    free(data);
+    if (!ok) {
+        fprintf(stderr, "%s: error: %s\n", argv[0], err);
+        return 1;
+    }
+    return 0;
+}
+
+/* Loads the entry file: bytecode, or assembly assembled in memory. */
+static Module *load_entry(const char *file)
+{
+    size_t len;
+    unsigned char *data = code_read_file(file, &len);
+    if (!data) {
+        fprintf(stderr, "%s: error: cannot read file: %s\n", file, strerror(errno));
+        return NULL;
+    }
+    BcBuf bc = { 0 };
+    if (ends_with(file, ".s")) {
+        bool ok = asm_assemble((const char *)data, len, file, &bc, stderr);
+        free(data);
+        if (!ok) {
+            bc_buf_free(&bc);
+            return NULL;
+        }
+        data = bc.data;
+        len = bc.len;
+    }
+    char err[640];
+    Module *m = code_load_image(data, len, file, err, sizeof err);
+    free(data);
+    if (!m)
+        fprintf(stderr, "%s\n", err);
+    return m;
+}
+
+/* Builds main's argument: the list of argument strings. */
+static Term make_args(Process *p, int argc, char **argv)
+{
+    size_t need = 0;
+    for (int i = 0; i < argc; i++)
+        need += 2 + 2 * strlen(argv[i]);
+    if (!proc_reserve(p, need, 0))
+        return THE_NON_VALUE;
+    Term list = NIL;
+    for (int i = argc; i-- > 0;) {
+        Term s = NIL;
+        /* Arguments are bytes; UTF-8 decoding is left to the program. */
+        for (size_t j = strlen(argv[i]); j-- > 0;)
+            s = proc_cons(p, make_small((unsigned char)argv[i][j]), s);
+        list = proc_cons(p, s, list);
+    }
+    return list;
+}
+
+static int run_main(Module *m, int argc, char **argv, int reds_per_slice)
+{
+    Term main1 = ATOM_main;
+    Export *e0 = export_find(m->name, main1, 0), *e1 = export_find(m->name, main1, 1);
+    bool use0 = argc == 0 && e0 && export_code(e0);
+    if (!use0 && !(e1 && export_code(e1))) {
+        fprintf(stderr, "beamlet: module '%s' exports no main/%d\n", atom_cstr(m->name), argc == 0 ? 0 : 1);
+        return 1;
+    }
+    Process *p = proc_new(0);
+    Term *x = calloc(BC_MAX_X + 8, sizeof(Term));
+    if (!p || !x) {
+        fprintf(stderr, "beamlet: out of memory\n");
+        return 1;
+    }
+    p->id = make_pid(1);
+    p->x = x;
+    Term args[1];
+    unsigned n = 0;
+    if (!use0) {
+        args[0] = make_args(p, argc, argv);
+        n = 1;
+    }
+    interp_setup_call(p, export_code(use0 ? e0 : e1), args, n);
+    RunResult r;
+    do
+        r = interp_run(p, x, reds_per_slice);
+    while (r == RUN_YIELD);
+    int status = 0;
+    if (p->exit_reason != ATOM_normal) {
+        fflush(stdout);
+        exc_print_report(stderr, p, p->exc_class, p->exc_reason, p->exc_trace);
+        status = 1;
+    }
+    fflush(stdout);
+    proc_free(p);
+    free(x);
+    return status;
+}
+
+static int cmd_run(int argc, char **argv)
+{
+    int reds = 4000;
+    int i = 0;
+    for (; i < argc && argv[i][0] == '-'; i++) {
+        if (is_help(argv[i])) {
+            fputs(usage_run, stdout);
+            return 0;
+        } else if (strcmp(argv[i], "-pa") == 0 && i + 1 < argc) {
+            code_add_path(argv[++i]);
+        } else if (strcmp(argv[i], "-gcstress") == 0) {
+            gc_stress = true;
+        } else if (strcmp(argv[i], "-reds") == 0 && i + 1 < argc) {
+            reds = atoi(argv[++i]);
+            if (reds < 1) {
+                fprintf(stderr, "beamlet run: -reds needs a positive number\n");
+                return 2;
+            }
+        } else {
+            fprintf(stderr, "beamlet run: unknown option '%s'\n%s", argv[i], usage_run);
+            return 2;
+        }
+    }
+    if (i >= argc) {
+        fputs(usage_run, stderr);
+        return 2;
+    }
+    const char *file = argv[i++];
+    char *copy = strdup(file);
+    if (copy) {
+        code_add_path(dirname(copy));
+        free(copy);
+    }
+    add_stdlib_path();
+    if (getenv("BEAMLET_GC_STRESS") && strcmp(getenv("BEAMLET_GC_STRESS"), "1") == 0)
+        gc_stress = true;
+    Module *m = load_entry(file);
+    if (!m)
+        return 1;
+    return run_main(m, argc - i, argv + i, reds);
+}
+
+int main(int argc, char **argv)
+{
+    vm_init();
+    if (argc < 2) {
+        fputs(usage_main, stderr);
+        return 2;
+    }
+    const char *cmd = argv[1];
+    if (is_help(cmd)) {
+        fputs(usage_main, stdout);
+        return 0;
+    }
+    if (strcmp(cmd, "--version") == 0) {
+        printf("beamlet %s (bytecode format %d.%d)\n", BEAMLET_VERSION, BC_VERSION_MAJOR, BC_VERSION_MINOR);
+        return 0;
+    }
+    if (strcmp(cmd, "asm") == 0)
+        return cmd_asm(argc - 2, argv + 2);
+    if (strcmp(cmd, "dis") == 0)
+        return cmd_dis(argc - 2, argv + 2);
+    if (strcmp(cmd, "run") == 0)
+        return cmd_run(argc - 2, argv + 2);
+    if (cmd[0] == '-') {
+        fprintf(stderr, "beamlet: unknown option '%s'\n%s", cmd, usage_main);
+        return 2;
+    }
+    return cmd_run(argc - 1, argv + 1);
+}
