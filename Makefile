@@ -35,7 +35,7 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIBA     := $(BUILD)/libbeamlet.a
 BEAMLET  := $(BUILD)/beamlet
 
-.PHONY: all test unit e2e asan tsan switch fuzz bench deps install clean check-deps
+.PHONY: all test unit e2e asan tsan switch fuzz bench deps install clean check-deps docs
 
 all: check-deps $(BEAMLET)
 
@@ -69,9 +69,17 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIBA)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -Ivm -Iasm -Icompiler -Itests/unit -o $@ $< $(LIBA) $(CHECK_LIBS) $(LDLIBS)
 
+$(BUILD)/gen_opcodes: docs/gen_opcodes.c vm/opcodes.def
+	@mkdir -p $(dir $@)
+	$(CC) -std=gnu11 -Wall -Wextra -Werror -Ivm -o $@ $<
+
+# Rewrites the instruction table of docs/asm.md from vm/opcodes.def.
+docs: $(BUILD)/gen_opcodes
+	docs/update_opcodes.sh $(BUILD)/gen_opcodes
+
 # ---- tests
 # FILE=tests/unit/test_x.c or FILE=tests/e2e/prog.s runs just that one.
-test: all $(TEST_BIN)
+test: all $(TEST_BIN) $(BUILD)/gen_opcodes
 	@BUILD=$(BUILD) tests/run.sh $(FILE)
 
 unit: all $(TEST_BIN)

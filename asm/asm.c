@@ -21,6 +21,7 @@
 #include "aterm.h"
 #include "diag.h"
 #include "etf.h"
+#include "keymap.h"
 #include "term_parse.h"
 
 enum {
@@ -29,84 +30,6 @@ enum {
     OP_LINE = 153,
     OPK_LINE = 100, /* operand tag before numbering: a {line,...} location */
 };
-
-/* ---- a hash map from byte strings to numbers */
-
-typedef struct {
-    uint8_t *key; /* NULL: empty slot */
-    size_t len;
-    uint64_t hash;
-    uint32_t val;
-} KmSlot;
-
-typedef struct {
-    KmSlot *slots;
-    size_t cap, n;
-} KeyMap;
-
-static uint64_t hash_bytes(const void *k, size_t n)
-{
-    const uint8_t *p = k;
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ p[i]) * 1099511628211ull;
-    return h;
-}
-
-static KmSlot *km_find(const KeyMap *m, const void *key, size_t len, uint64_t h)
-{
-    if (!m->cap)
-        return NULL;
-    for (size_t i = h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
-        KmSlot *s = &m->slots[i];
-        if (!s->key || (s->hash == h && s->len == len && memcmp(s->key, key, len) == 0))
-            return s;
-    }
-}
-
-static bool km_get(const KeyMap *m, const void *key, size_t len, uint32_t *val)
-{
-    KmSlot *s = km_find(m, key, len, hash_bytes(key, len));
-    if (!s || !s->key)
-        return false;
-    *val = s->val;
-    return true;
-}
-
-/* Adds or replaces. */
-static void km_put(KeyMap *m, const void *key, size_t len, uint32_t val)
-{
-    if ((m->n + 1) * 2 > m->cap) {
-        KeyMap big = { calloc(m->cap ? m->cap * 2 : 64, sizeof(KmSlot)), m->cap ? m->cap * 2 : 64, m->n };
-        if (!big.slots)
-            abort();
-        for (size_t i = 0; i < m->cap; i++)
-            if (m->slots[i].key)
-                *km_find(&big, m->slots[i].key, m->slots[i].len, m->slots[i].hash) = m->slots[i];
-        free(m->slots);
-        *m = big;
-    }
-    uint64_t h = hash_bytes(key, len);
-    KmSlot *s = km_find(m, key, len, h);
-    if (!s->key) {
-        s->key = malloc(len + 1);
-        if (!s->key)
-            abort();
-        memcpy(s->key, key, len);
-        s->len = len;
-        s->hash = h;
-        m->n++;
-    }
-    s->val = val;
-}
-
-static void km_free(KeyMap *m)
-{
-    for (size_t i = 0; i < m->cap; i++)
-        free(m->slots[i].key);
-    free(m->slots);
-    memset(m, 0, sizeof *m);
-}
 
 static void *grow(void *v, size_t *cap, size_t need, size_t elem)
 {
@@ -153,12 +76,10 @@ struct Operand {
     };
 };
 
-#define MAX_OPERANDS 8
-
 typedef struct {
     const BcOpInfo *op;
     int line, col;
-    Operand ops[MAX_OPERANDS];
+    Operand *ops; /* one per operand letter, in the arena */
 } Insn;
 
 typedef struct {
@@ -201,15 +122,27 @@ typedef struct {
     LabelInfo *labels;
     size_t nlabels, cap_labels;
     KeyMap label_index;   /* label number -> index into labels */
+    KeyMap func_by_entry; /* entry label -> function index (after the checks) */
     uint64_t max_label;
 } Asm;
 
 /* ---- helpers for messages */
 
-/* An atom (or any term) as printed, for messages: 'a b', foo. */
+/* A term as printed, for messages: 'a b', foo, {x,1}. */
 static const char *show(const ATerm *t, char *buf, size_t n)
 {
     at_describe(t, buf, n);
+    return buf;
+}
+
+/* An atom in quotes for messages: 'foo', 'a b' (quoted once). */
+static const char *quoted(const ATerm *t, char *buf, size_t n)
+{
+    at_describe(t, buf + 1, n - 2);
+    if (buf[1] == '\'')
+        return buf + 1;
+    buf[0] = '\'';
+    strcat(buf, "'");
     return buf;
 }
 
@@ -561,9 +494,11 @@ static bool conv_args(Asm *A, Insn *in, unsigned skip, ATerm *const *args)
 
 /* ---- instructions */
 
-static void start_insn(Insn *in, const BcOpInfo *op, const ATerm *form)
+static void start_insn(Asm *A, Insn *in, const BcOpInfo *op, const ATerm *form)
 {
+    size_t n = strlen(op->operands);
     memset(in, 0, sizeof *in);
+    in->ops = at_alloc(&A->arena, (n ? n : 1) * sizeof(Operand));
     in->op = op;
     in->line = form->line;
     in->col = form->col;
@@ -610,9 +545,10 @@ static bool count_ok(Asm *A, const ATerm *form, const char *what, size_t want, s
     return false;
 }
 
+/* The instructions written {test,Op,{f,L},[Args]}: a fail label first. */
 static bool is_test_op(const BcOpInfo *op)
 {
-    return strncmp(op->name, "is_", 3) == 0 || strcmp(op->name, "test_arity") == 0;
+    return op->operands[0] == 'f' && (strncmp(op->name, "is_", 3) == 0 || strcmp(op->name, "test_arity") == 0);
 }
 
 /* The instruction named by an atom, or NULL. */
@@ -629,13 +565,13 @@ static void asm_test(Asm *A, const ATerm *form, ATerm *const *args, size_t nargs
     ATerm *const *targs;
     size_t ntargs;
     char nm[80];
-    if (!count_ok(A, form, "test", 3, nargs))
-        return;
-    const BcOpInfo *op = op_named(args[0]);
-    if (!op || !is_test_op(op)) {
-        error_at(A, args[0], "unknown test %s", show(args[0], nm, sizeof nm));
+    const BcOpInfo *op = nargs ? op_named(args[0]) : NULL;
+    if (nargs && (!op || !is_test_op(op))) {
+        error_at(A, args[0], "unknown test %s", quoted(args[0], nm, sizeof nm));
         return;
     }
+    if (!count_ok(A, form, "test", 3, nargs))
+        return;
     if (!list_items(args[2], &targs, &ntargs)) {
         error_at(A, args[2], "the arguments of a test must be a list");
         return;
@@ -647,7 +583,7 @@ static void asm_test(Asm *A, const ATerm *form, ATerm *const *args, size_t nargs
         return;
     }
     Insn in;
-    start_insn(&in, op, form);
+    start_insn(A, &in, op, form);
     bool ok = conv_one(A, &in, 0, 'f', args[1], &in.ops[0]);
     if (conv_args(A, &in, 1, targs) && ok)
         add_insn(A, &in);
@@ -671,6 +607,17 @@ static bool bif_import(Asm *A, Insn *in, unsigned k, const ATerm *name, size_t a
     return true;
 }
 
+/* Checks that t is {f,0}, where erlc's form has a fail label that the
+ * instruction does not. */
+static bool no_fail_label(Asm *A, const ATerm *t, const char *msg)
+{
+    uint64_t n;
+    if (is_tuple_tag(t, "f", 2) && at_get_u64(elem(t, 1), &n) && n == 0)
+        return true;
+    error_at(A, t, "%s", msg);
+    return false;
+}
+
 /* {bif,Name,{f,L},[Args],Dst} -> bif0, bif1, bif2, or raise for
  * {bif,raise,{f,0},[Stacktrace,Reason],Dst} (as erlc writes it). */
 static void asm_bif(Asm *A, const ATerm *form, ATerm *const *args, size_t nargs)
@@ -686,13 +633,10 @@ static void asm_bif(Asm *A, const ATerm *form, ATerm *const *args, size_t nargs)
     Insn in;
     bool ok = true;
     if (at_is_atom(args[0], "raise") && n == 2) {
-        start_insn(&in, bc_op_by_name("raise"), form);
-        Operand fail, dst;
-        ok = conv_one(A, &in, 0, 'f', args[1], &fail) && conv_one(A, &in, 0, 'd', args[3], &dst);
-        if (ok && fail.u != 0) {
-            error_at(A, args[1], "raise cannot have a fail label: use {f,0}");
-            ok = false;
-        }
+        start_insn(A, &in, bc_op_by_name("raise"), form);
+        Operand dst;
+        ok = no_fail_label(A, args[1], "raise cannot have a fail label: use {f,0}");
+        ok = conv_one(A, &in, 0, 'd', args[3], &dst) && ok;
         if (conv_args(A, &in, 0, bargs) && ok)
             add_insn(A, &in);
         return;
@@ -702,15 +646,9 @@ static void asm_bif(Asm *A, const ATerm *form, ATerm *const *args, size_t nargs)
         return;
     }
     static const char *const names[] = { "bif0", "bif1", "bif2" };
-    start_insn(&in, bc_op_by_name(names[n]), form);
+    start_insn(A, &in, bc_op_by_name(names[n]), form);
     if (n == 0) {
-        Operand fail;
-        if (!conv_one(A, &in, 0, 'f', args[1], &fail))
-            ok = false;
-        else if (fail.u != 0) {
-            error_at(A, args[1], "a BIF without arguments cannot fail: use {f,0}");
-            ok = false;
-        }
+        ok = no_fail_label(A, args[1], "a BIF without arguments cannot fail: use {f,0}");
         ok = bif_import(A, &in, 0, args[0], 0) && ok;
         ok = conv_one(A, &in, 1, 'd', args[3], &in.ops[1]) && ok;
     } else {
@@ -740,7 +678,7 @@ static void asm_gc_bif(Asm *A, const ATerm *form, ATerm *const *args, size_t nar
     }
     static const char *const names[] = { "gc_bif1", "gc_bif2", "gc_bif3" };
     Insn in;
-    start_insn(&in, bc_op_by_name(names[n - 1]), form);
+    start_insn(A, &in, bc_op_by_name(names[n - 1]), form);
     bool ok = conv_one(A, &in, 0, 'f', args[1], &in.ops[0]);
     ok = conv_one(A, &in, 1, 'u', args[2], &in.ops[1]) && ok;
     ok = bif_import(A, &in, 2, args[0], n) && ok;
@@ -767,25 +705,32 @@ static bool string_term(const ATerm *t)
     return false;
 }
 
-/* {line,[]} or {line,[{location,File,Line}]} */
+/* {line,[]} or {line,[{location,File,Line}]}; other items in the list
+ * (erlc's {scope,...}) are ignored. */
 static void asm_line(Asm *A, const ATerm *form, ATerm *const *args, size_t nargs)
 {
-    ATerm *const *locs;
+    ATerm *const *items;
     size_t n;
     uint64_t line = 0;
+    const ATerm *loc = NULL;
     Insn in;
-    start_insn(&in, bc_op_by_name("line"), form);
-    Operand *o = &in.ops[0];
-    o->tag = OPK_LINE;
-    if (nargs != 1 || !list_items(args[0], &locs, &n) || n > 1 ||
-        (n == 1 && (!is_tuple_tag(locs[0], "location", 3) || !string_term(elem(locs[0], 1)) ||
-                    !small_uint(elem(locs[0], 2), UINT32_MAX, &line)))) {
+    start_insn(A, &in, bc_op_by_name("line"), form);
+    bool ok = nargs == 1 && list_items(args[0], &items, &n);
+    for (size_t i = 0; ok && i < n; i++) {
+        if (is_tuple_tag(items[i], "location", 3)) {
+            ok = !loc && string_term(elem(items[i], 1)) && small_uint(elem(items[i], 2), UINT32_MAX, &line);
+            loc = items[i];
+        }
+    }
+    if (!ok) {
         error_at(A, form, "malformed line: expected {line,[]} or {line,[{location,File,Line}]}");
         return;
     }
+    Operand *o = &in.ops[0];
+    o->tag = OPK_LINE;
     o->line = form->line;
     o->col = form->col;
-    o->loc.file = n ? elem(locs[0], 1) : NULL;
+    o->loc.file = loc ? elem(loc, 1) : NULL;
     o->loc.line = (uint32_t)line;
     add_insn(A, &in);
 }
@@ -801,7 +746,7 @@ static void asm_make_fun3(Asm *A, const ATerm *form, ATerm *const *args, size_t 
         return;
     }
     Insn in;
-    start_insn(&in, bc_op_by_name("make_fun3"), form);
+    start_insn(A, &in, bc_op_by_name("make_fun3"), form);
     Operand lab, idx, uniq;
     bool ok = conv_one(A, &in, 0, 'j', args[0], &lab);
     if (!small_uint(args[1], UINT32_MAX, &idx.u)) {
@@ -832,7 +777,7 @@ static void asm_generic(Asm *A, const ATerm *form, const ATerm *name, ATerm *con
     char nm[80];
     const BcOpInfo *op = op_named(name);
     if (!op) {
-        error_at(A, name, "unknown instruction %s", show(name, nm, sizeof nm));
+        error_at(A, name, "unknown instruction %s", quoted(name, nm, sizeof nm));
         return;
     }
     if (!count_ok(A, form, op->name, strlen(op->operands), nargs))
@@ -842,7 +787,7 @@ static void asm_generic(Asm *A, const ATerm *form, const ATerm *name, ATerm *con
         return;
     }
     Insn in;
-    start_insn(&in, op, form);
+    start_insn(A, &in, op, form);
     if (conv_args(A, &in, 0, args))
         add_insn(A, &in);
 }
@@ -862,6 +807,15 @@ static void dir_module(Asm *A, const ATerm *form, ATerm *const *args, size_t nar
     A->module = args[0];
 }
 
+/* The key of a function in func_by_name: its arity byte, then its name. */
+static size_t func_key(const ATerm *name, unsigned arity, char *key, size_t max)
+{
+    size_t n = name->atom.len + 1 < max ? name->atom.len + 1 : max;
+    key[0] = (char)arity;
+    memcpy(key + 1, name->atom.text, n - 1);
+    return n;
+}
+
 static void dir_exports(Asm *A, const ATerm *form, ATerm *const *args, size_t nargs)
 {
     ATerm *const *items;
@@ -875,6 +829,7 @@ static void dir_exports(Asm *A, const ATerm *form, ATerm *const *args, size_t na
         return;
     }
     A->have_exports = true;
+    KeyMap seen = { 0 };
     for (size_t i = 0; i < n; i++) {
         const ATerm *e = items[i];
         uint64_t ar;
@@ -884,27 +839,19 @@ static void dir_exports(Asm *A, const ATerm *form, ATerm *const *args, size_t na
             error_at(A, e, "malformed export: expected {Name,Arity} with an arity from 0 to %d", BC_MAX_ARITY);
             continue;
         }
-        bool dup = false;
-        for (size_t j = 0; j < A->nexports && !dup; j++)
-            dup = A->exports[j].arity == ar && A->exports[j].name->atom.len == elem(e, 0)->atom.len &&
-                  memcmp(A->exports[j].name->atom.text, elem(e, 0)->atom.text, elem(e, 0)->atom.len) == 0;
-        if (dup) {
+        char key[260];
+        size_t klen = func_key(elem(e, 0), (unsigned)ar, key, sizeof key);
+        uint32_t prev;
+        if (km_get(&seen, key, klen, &prev)) {
             diag_warning(&A->diag, e->line, e->col, "function %s is exported twice",
                          func_desc(elem(e, 0), (unsigned)ar, fd, sizeof fd));
             continue;
         }
+        km_put(&seen, key, klen, 0);
         A->exports = grow(A->exports, &A->cap_exports, A->nexports + 1, sizeof *A->exports);
         A->exports[A->nexports++] = (Export){ elem(e, 0), (unsigned)ar, e->line, e->col };
     }
-}
-
-/* The key of a function in func_by_name: its arity byte, then its name. */
-static size_t func_key(const ATerm *name, unsigned arity, char *key, size_t max)
-{
-    size_t n = name->atom.len + 1 < max ? name->atom.len + 1 : max;
-    key[0] = (char)arity;
-    memcpy(key + 1, name->atom.text, n - 1);
-    return n;
+    km_free(&seen);
 }
 
 static void end_function(Asm *A)
@@ -1018,20 +965,11 @@ static void check_function(Asm *A, const Func *f)
             diag_error(&A->diag, A->insns[j].line, A->insns[j].col, "a second func_info in function %s", fd);
 }
 
-/* Index of the function whose entry label is `label`, or -1. */
-static long func_at_entry(const Asm *A, uint64_t label)
-{
-    for (size_t i = 0; i < A->nfuncs; i++)
-        if (A->funcs[i].entry == label)
-            return (long)i;
-    return -1;
-}
-
 static void check_lambdas(Asm *A)
 {
-    KeyMap entries = { 0 };
+    KeyMap *entries = &A->func_by_entry;
     for (size_t i = 0; i < A->nfuncs; i++)
-        km_put(&entries, &A->funcs[i].entry, sizeof(uint64_t), (uint32_t)i);
+        km_put(entries, &A->funcs[i].entry, sizeof(uint64_t), (uint32_t)i);
     for (size_t i = 0; i < A->ninsns; i++) {
         const Operand *o = &A->insns[i].ops[0];
         if (o->tag != BC_LAMBDA)
@@ -1040,7 +978,7 @@ static void check_lambdas(Asm *A)
         char fd[100];
         if (!label_info(A, o->lam.label)->defined)
             continue; /* reported as undefined */
-        if (!km_get(&entries, &o->lam.label, sizeof(uint64_t), &fi)) {
+        if (!km_get(entries, &o->lam.label, sizeof(uint64_t), &fi)) {
             diag_error(&A->diag, o->line, o->col, "make_fun3 label %llu is not the entry label of a function",
                        (unsigned long long)o->lam.label);
         } else if (o->lam.nfree > A->funcs[fi].arity) {
@@ -1049,7 +987,6 @@ static void check_lambdas(Asm *A)
                        A->funcs[fi].arity);
         }
     }
-    km_free(&entries);
 }
 
 static void check_file(Asm *A)
@@ -1146,7 +1083,9 @@ static uint32_t lambda_index(Emit *E, const Operand *o)
     bool fresh;
     uint32_t idx = table_index(&E->lams, key, sizeof key, &fresh);
     if (fresh) {
-        const Func *f = &E->A->funcs[func_at_entry(E->A, o->lam.label)];
+        uint32_t fi = 0;
+        km_get(&E->A->func_by_entry, &o->lam.label, sizeof(uint64_t), &fi);
+        const Func *f = &E->A->funcs[fi];
         bc_put_varint(&E->lams.body, atom_index(E, f->name));
         bc_put_varint(&E->lams.body, f->arity - o->lam.nfree);
         bc_put_varint(&E->lams.body, o->lam.label);
@@ -1271,6 +1210,7 @@ static void free_asm(Asm *A)
     free(A->labels);
     km_free(&A->func_by_name);
     km_free(&A->label_index);
+    km_free(&A->func_by_entry);
     at_arena_free(&A->arena);
 }
 

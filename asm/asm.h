@@ -1,9 +1,28 @@
-/* asm.h - the assembler: the text that `erlc -S` prints (a subset of it,
- * limited to the instructions in vm/opcodes.def) to a .bc file.
+/* asm.h - the assembler: the text that `erlc -S` prints (OTP 25), limited
+ * to the instructions of vm/opcodes.def, to a .bc file (docs/bc-format.md).
+ * Used by `beamlet asm` and by the Erlang compiler, which prints assembly
+ * text and hands it over here.
  *
- * The assembly language is described in docs/asm.md and the file format
- * in docs/bc-format.md. Used by the `beamlet asm` command and by the Erlang
- * compiler, which prints assembly text and hands it over here. */
+ * The text is a sequence of Erlang terms, each ended by '.', with '%'
+ * comments:
+ *   {module, Name}.  {exports, [{Name,Arity},...]}.  (once each, anywhere)
+ *   {attributes, _}.  {labels, _}.  {'%', _}.        (ignored)
+ *   {function, Name, Arity, EntryLabel}.             (starts a function)
+ * then one instruction per term: `return.` for none, else {Name, Op...}
+ * with the operands in the order and of the kinds of opcodes.def:
+ *   {x,N} {y,N} (or {tr,Reg,Type}), {integer,I} of any size, {float,F},
+ *   {atom,A}, nil, {literal,Term}, {f,Label}, bare integers for u,
+ *   {extfunc,M,F,A}, {list,[...]}; {alloc,[{words,W},{floats,F},{funs,N}]}
+ *   for the heap size of test_heap and allocate_heap.
+ * and erlc's own forms:
+ *   {label,N}  {line,[]}  {line,[{location,File,Line}]}
+ *   {test,Test,{f,L},[Args...]}                  is_*, test_arity
+ *   {bif,Name,{f,L},[Args],Dst}                  bif0/1/2 on erlang:Name
+ *   {bif,raise,{f,0},[Stacktrace,Reason],Dst}    raise
+ *   {gc_bif,Name,{f,L},Live,[Args],Dst}          gc_bif1/2/3
+ *   {make_fun3,{f,Entry},Index,Uniq,Dst,{list,FreeVars}}
+ * A function is labels and lines, its func_info, its entry label, then its
+ * body (BEAM's shape). Everything is checked, and every error reported. */
 #ifndef BL_ASM_H
 #define BL_ASM_H
 

@@ -66,7 +66,8 @@ ATerm *at_atom(AtArena *a, const char *text, size_t len)
 {
     ATerm *t = at_new(a, AT_ATOM, 0, 0);
     t->atom.text = at_alloc(a, len + 1);
-    memcpy(t->atom.text, text, len);
+    if (len)
+        memcpy(t->atom.text, text, len);
     t->atom.len = len;
     return t;
 }

@@ -18,6 +18,7 @@
 #include "aterm.h"
 #include "bcfile.h"
 #include "etf.h"
+#include "keymap.h"
 
 enum { OP_LABEL = 1, OP_FUNC_INFO = 2, OP_LINE = 153, MAX_OPERANDS = 8 };
 
@@ -83,6 +84,7 @@ typedef struct {
     size_t ninsns, cap_insns;
     DFunc *funcs;
     size_t nfuncs;
+    KeyMap func_by_entry; /* entry label -> index into funcs */
 } Dis;
 
 static bool fail(Dis *D, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -96,6 +98,15 @@ static bool fail(Dis *D, const char *fmt, ...)
     }
     D->failed = true;
     return false;
+}
+
+/* A cursor over a section; an absent one reads as empty (bc_cursor would
+ * compute NULL + 0, which sanitizers reject). */
+static BcCursor cursor(BcSection s)
+{
+    if (!s.present)
+        return (BcCursor){ NULL, NULL, false };
+    return bc_cursor(s);
 }
 
 /* A count read from a section, checked against the bytes left (each entry
@@ -115,7 +126,7 @@ static bool read_count(Dis *D, BcCursor *c, size_t min_bytes, const char *sec, s
 /* Names (atoms, file names): varint length and UTF-8 bytes. */
 static bool read_names(Dis *D, BcSection s, const char *sec, DName **out, size_t *n, BcCursor *cur)
 {
-    *cur = bc_cursor(s);
+    *cur = cursor(s);
     *n = 0;
     if (!s.present)
         return true;
@@ -158,7 +169,7 @@ static bool read_atoms(Dis *D, const BcFile *f)
 
 static bool read_literals(Dis *D, const BcFile *f)
 {
-    BcCursor c = bc_cursor(f->litt);
+    BcCursor c = cursor(f->litt);
     if (!f->litt.present)
         return true;
     if (!read_count(D, &c, 1, "LITT", &D->nlits))
@@ -185,7 +196,7 @@ static bool read_literals(Dis *D, const BcFile *f)
 static bool read_records(Dis *D, BcSection s, const char *sec, size_t nfields, const uint64_t *max, uint64_t **out,
                          size_t *n)
 {
-    BcCursor c = bc_cursor(s);
+    BcCursor c = cursor(s);
     *n = 0;
     if (!s.present)
         return true;
@@ -291,7 +302,7 @@ static bool read_operand(Dis *D, BcCursor *c, char kind, DOp *o, size_t at)
 
 static bool read_code(Dis *D, const BcFile *f)
 {
-    BcCursor c = bc_cursor(f->code);
+    BcCursor c = cursor(f->code);
     D->label_count = bc_get_varint(&c);
     D->func_count = bc_get_varint(&c);
     if (c.bad)
@@ -301,7 +312,9 @@ static bool read_code(Dis *D, const BcFile *f)
     while (!bc_at_end(&c)) {
         size_t at = (size_t)(c.p - f->code.data);
         uint64_t num = bc_get_varint(&c);
-        const BcOpInfo *op = !c.bad && num <= BC_MAX_OPCODE ? bc_op_info((unsigned)num) : NULL;
+        if (c.bad)
+            return fail(D, "truncated instruction at code offset %zu", at);
+        const BcOpInfo *op = num <= BC_MAX_OPCODE ? bc_op_info((unsigned)num) : NULL;
         if (!op)
             return fail(D, "unknown opcode %llu at code offset %zu", (unsigned long long)num, at);
         D->insns = realloc(D->insns, (D->ninsns + 1 > D->cap_insns ? (D->cap_insns = D->cap_insns * 2 + 64)
@@ -329,21 +342,25 @@ static bool same_name(const Dis *D, uint64_t a, uint64_t b)
  * range: what the assembler would recompute the same way. */
 static bool check_labels(Dis *D)
 {
+    uint64_t max = 0;
+    for (size_t i = 0; i < D->ninsns; i++)
+        if (D->insns[i].op->number == OP_LABEL && D->insns[i].ops[0].v.u > max)
+            max = D->insns[i].ops[0].v.u;
+    if (max + 1 != D->label_count)
+        return fail(D, "label count %llu does not match the highest label %llu", (unsigned long long)D->label_count,
+                    (unsigned long long)max);
     uint8_t *seen = calloc((size_t)D->label_count, 1);
     if (!seen)
         return fail(D, "label count %llu is too large", (unsigned long long)D->label_count);
-    uint64_t max = 0;
     bool ok = true;
     for (size_t i = 0; i < D->ninsns && ok; i++) {
         const DInsn *in = &D->insns[i];
         uint64_t v = in->ops[0].v.u;
         if (in->op->number == OP_LABEL) {
-            if (v == 0 || v >= D->label_count || seen[v])
+            if (v == 0 || seen[v])
                 ok = fail(D, "label %llu is out of range or defined twice", (unsigned long long)v);
             else
                 seen[v] = 1;
-            if (v > max)
-                max = v;
         } else if (in->op->number == OP_LINE && v > D->nlines) {
             ok = fail(D, "line index %llu is out of range", (unsigned long long)v);
         }
@@ -358,9 +375,6 @@ static bool check_labels(Dis *D)
             }
         }
     free(seen);
-    if (ok && max + 1 != D->label_count)
-        return fail(D, "label count %llu does not match the highest label %llu", (unsigned long long)D->label_count,
-                    (unsigned long long)max);
     return ok;
 }
 
@@ -385,6 +399,29 @@ static bool find_functions(Dis *D)
     }
     if (D->nfuncs == 0 && D->ninsns > 0)
         return fail(D, "code without any function (no func_info)");
+    KeyMap names = { 0 };
+    bool ok = true;
+    for (size_t i = 0; i < D->nfuncs && ok; i++) {
+        const DInsn *fi = &D->insns[D->funcs[i].fi];
+        const DName *name = &D->atoms[fi->ops[1].v.u];
+        if (!same_name(D, fi->ops[0].v.u, 0) || fi->ops[2].v.u > BC_MAX_ARITY) {
+            ok = fail(D, "the func_info at instruction %zu does not name a function of this module",
+                      D->funcs[i].fi);
+            break;
+        }
+        char key[260]; /* arity byte, then the name (at most 255 bytes) */
+        uint32_t prev;
+        key[0] = (char)fi->ops[2].v.u;
+        memcpy(key + 1, name->text, name->len);
+        if (km_get(&names, key, name->len + 1, &prev))
+            ok = fail(D, "two functions with the same name and arity (func_info at instruction %zu)",
+                      D->funcs[i].fi);
+        km_put(&names, key, name->len + 1, (uint32_t)i);
+        km_put(&D->func_by_entry, &D->funcs[i].entry, sizeof(uint64_t), (uint32_t)i);
+    }
+    km_free(&names);
+    if (!ok)
+        return false;
     if (D->nfuncs != D->func_count)
         return fail(D, "the CODE section counts %llu functions but has %zu", (unsigned long long)D->func_count,
                     D->nfuncs);
@@ -394,24 +431,31 @@ static bool find_functions(Dis *D)
 /* The function whose entry is label, or NULL. */
 static const DFunc *func_at(const Dis *D, uint64_t label)
 {
-    for (size_t i = 0; i < D->nfuncs; i++)
-        if (D->funcs[i].entry == label)
-            return &D->funcs[i];
-    return NULL;
+    uint32_t i;
+    return km_get(&D->func_by_entry, &label, sizeof label, &i) ? &D->funcs[i] : NULL;
 }
 
 /* Exports and lambdas name functions by their entry labels; the text names
  * them by name and arity, so the two must agree. */
 static bool check_refs(Dis *D)
 {
-    for (size_t i = 0; i < D->nexps; i++) {
+    KeyMap exported = { 0 };
+    bool ok = true;
+    for (size_t i = 0; i < D->nexps && ok; i++) {
         const DExport *e = &D->exps[i];
         const DFunc *f = func_at(D, e->label);
         const DInsn *fi = f ? &D->insns[f->fi] : NULL;
+        uint32_t j;
         if (!f || !same_name(D, fi->ops[1].v.u, e->name) || fi->ops[2].v.u != e->arity)
-            return fail(D, "export %zu does not match the function at its label %llu", i,
-                        (unsigned long long)e->label);
+            ok = fail(D, "export %zu does not match the function at its label %llu", i,
+                      (unsigned long long)e->label);
+        else if (km_get(&exported, &e->label, sizeof e->label, &j))
+            ok = fail(D, "export %zu repeats export %u", i, j);
+        km_put(&exported, &e->label, sizeof e->label, (uint32_t)i);
     }
+    km_free(&exported);
+    if (!ok)
+        return false;
     for (size_t i = 0; i < D->ninsns; i++) {
         const DInsn *in = &D->insns[i];
         if (strcmp(in->op->name, "make_fun3") != 0)
@@ -513,7 +557,7 @@ static bool print_special(BcBuf *b, const Dis *D, const DInsn *in)
             put(b, ","), put_u(b, l->line), put(b, "}");
         }
         put(b, "]}");
-    } else if (strncmp(name, "is_", 3) == 0 || strcmp(name, "test_arity") == 0) {
+    } else if (in->op->operands[0] == 'f' && (strncmp(name, "is_", 3) == 0 || strcmp(name, "test_arity") == 0)) {
         put(b, "{test,"), put(b, name), put(b, ","), print_op(b, D, &in->ops[0]), put(b, ",[");
         print_ops(b, D, in, 1, n), put(b, "]}");
     } else if (strcmp(name, "raise") == 0) {
@@ -594,6 +638,7 @@ bool dis_disassemble(const uint8_t *bc, size_t len, FILE *out, char *err, size_t
         bc_buf_free(&text);
     }
     free(D->insns);
+    km_free(&D->func_by_entry);
     at_arena_free(&D->arena);
     free(D);
     return ok;

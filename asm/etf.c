@@ -329,7 +329,9 @@ static ATerm *dec_export(Dec *d, int depth)
 
 static ATerm *dec_term(Dec *d, int depth)
 {
-    if (depth > AT_MAX_DEPTH)
+    /* less deep than the reader allows, since the printed literal sits
+     * inside an instruction's own tuples and lists */
+    if (depth > AT_MAX_DEPTH - 16)
         return fail(d, "term nested too deeply");
     if (!have(d, 1))
         return NULL;

@@ -8,7 +8,8 @@
  * for proper lists of 1 to 65535 bytes, else LIST_EXT; BINARY_EXT;
  * EXPORT_EXT. The decoder accepts all of those plus ATOM_EXT and
  * SMALL_ATOM_EXT (latin-1), checks every length against the input, and
- * never recurses deeper than AT_MAX_DEPTH. See docs/bc-format.md. */
+ * nests no deeper than AT_MAX_DEPTH - 16 (so that the printed term still
+ * reads back inside an instruction). See docs/bc-format.md. */
 #ifndef BL_ETF_H
 #define BL_ETF_H
 

@@ -190,8 +190,9 @@ static void resume_after_line(TermParser *p, size_t pos, int line, int col)
 }
 
 /* Reads a quoted string or atom (quote is '"' or '\'') into chars.
- * Returns false after reporting an error. */
-static bool read_quoted(TermParser *p, char quote, CpVec *chars)
+ * Returns false after reporting an error; sets *resync when the quote was
+ * never closed and the reader moved to the end of its line. */
+static bool read_quoted(TermParser *p, char quote, CpVec *chars, bool *resync)
 {
     int line = p->line, col = p->col;
     size_t start = p->pos;
@@ -202,6 +203,7 @@ static bool read_quoted(TermParser *p, char quote, CpVec *chars)
         if (c < 0) {
             lex_error(p, line, col, quote == '"' ? "unterminated string" : "unterminated quoted atom");
             resume_after_line(p, start, line, col);
+            *resync = true;
             return false;
         }
         if (c == quote) {
@@ -230,7 +232,7 @@ static bool read_quoted(TermParser *p, char quote, CpVec *chars)
 static void lex_string(TermParser *p, Token *t)
 {
     CpVec chars = { 0 };
-    if (!read_quoted(p, '"', &chars)) {
+    if (!read_quoted(p, '"', &chars, &t->resync)) {
         t->kind = TK_ERROR;
     } else {
         t->kind = TK_STRING;
@@ -272,7 +274,7 @@ static void make_atom(TermParser *p, Token *t, const uint32_t *cs, size_t n)
 static void lex_quoted_atom(TermParser *p, Token *t)
 {
     CpVec chars = { 0 };
-    if (read_quoted(p, '\'', &chars)) {
+    if (read_quoted(p, '\'', &chars, &t->resync)) {
         t->quoted = true;
         make_atom(p, t, chars.v, chars.n);
     } else {
@@ -776,7 +778,8 @@ static ATerm *parse_strings(TermParser *p)
     ATerm *r = at_new(p->arena, AT_STRING, t->line, t->col);
     r->str.n = all.n;
     r->str.chars = at_alloc(p->arena, all.n * sizeof(uint32_t));
-    memcpy(r->str.chars, all.v, all.n * sizeof(uint32_t));
+    if (all.n)
+        memcpy(r->str.chars, all.v, all.n * sizeof(uint32_t));
     free(all.v);
     return r;
 }
@@ -852,9 +855,16 @@ void tp_init(TermParser *p, const char *src, size_t len, AtArena *arena, Diag *d
     next(p);
 }
 
-/* After an error: drop tokens, quietly, up to and including the next '.'. */
+/* After an error: drop tokens, quietly, up to and including the next '.'
+ * (or only the broken token, after an unclosed quote: the reader has
+ * already moved to the end of that line, and the next line most likely
+ * starts a new form). */
 static void skip_to_dot(TermParser *p)
 {
+    if (p->tok.kind == TK_ERROR && p->tok.resync) {
+        next(p);
+        return;
+    }
     p->quiet = true;
     while (p->tok.kind != TK_DOT && p->tok.kind != TK_EOF)
         next(p);

@@ -36,6 +36,7 @@ typedef struct {
     int line, col;
     char punct[3];
     bool quoted;  /* TK_ATOM written in quotes */
+    bool resync;  /* TK_ERROR for an unclosed quote: the form ends here */
     ATerm *term;  /* the value of ATOM, VAR (as an atom), INT, FLOAT, STRING */
 } Token;
 

@@ -46,13 +46,13 @@ unsigned interp_op_words(unsigned iop) { return op_words[iop]; }
 static Instr exit_code[2];
 const Instr *interp_normal_exit = exit_code;
 
-static const Instr apply3_code[2], apply2_code[2];
+static Instr apply3_code[2], apply2_code[2];
 
 /* Installs erlang:apply/2,3 as tiny stubs of internal instructions. */
 static void install_stubs(void)
 {
     exit_code[0] = interp_op(IOP_normal_exit);
-    Instr *a3 = (Instr *)apply3_code, *a2 = (Instr *)apply2_code;
+    Instr *a3 = apply3_code, *a2 = apply2_code;
     a3[0] = interp_op(IOP_apply3_stub);
     a2[0] = interp_op(IOP_apply2_stub);
     Export *e3 = export_get(ATOM_erlang, ATOM_apply, 3);
@@ -167,6 +167,8 @@ RunResult interp_run(Process *p, Term *xregs, int reds)
     /* Target of a dynamic call (call_fun, apply). */
     unsigned dyn_arity = 0;
     Export *dyn_e = NULL;
+    /* Which variant of a shared handler body is running. */
+    unsigned bif_kind = 0;
 
     p->x = x;
     memcpy(x, p->arg_reg, p->arity * sizeof(Term));
@@ -256,9 +258,24 @@ call_undef:
         exc_bif = e;
         goto raise_with_args;
     }
+    /* call_ext to a BIF: kind 0 plain, 1 tail call, 2 tail call that pops
+     * pc[3] words. The three share the body, so each sets its kind. */
     OP(call_bif)
+    {
+        bif_kind = 0;
+        goto call_bif;
+    }
     OP(call_bif_only)
+    {
+        bif_kind = 1;
+        goto call_bif;
+    }
     OP(call_bif_last)
+    {
+        bif_kind = 2;
+        goto call_bif;
+    }
+call_bif:
     {
         BifFn fn = (BifFn)pc[1];
         Export *e = (Export *)pc[2];
@@ -274,15 +291,9 @@ call_undef:
         clear_x(x, 1);
         x[0] = r;
         --reds; /* BIFs cost a reduction too: a loop of them yields */
-#ifdef BL_SWITCH_DISPATCH
-        unsigned kind = (unsigned)pc[0];
-        bool is_plain = kind == IOP_call_bif, is_only = kind == IOP_call_bif_only;
-#else
-        bool is_plain = pc[0] == handlers[IOP_call_bif], is_only = pc[0] == handlers[IOP_call_bif_only];
-#endif
-        if (is_plain) {
+        if (bif_kind == 0) {
             pc += 3;
-        } else if (is_only) {
+        } else if (bif_kind == 1) {
             JUMP(cp);
         } else {
             cp = (const Instr *)E[0];
@@ -689,14 +700,23 @@ call_undef:
         NEXT();
     }
     OP(gc_bif1)
+    {
+        bif_kind = 1;
+        goto gc_bif;
+    }
     OP(gc_bif2)
+    {
+        bif_kind = 2;
+        goto gc_bif;
+    }
     OP(gc_bif3)
     {
-#ifdef BL_SWITCH_DISPATCH
-        unsigned n = pc[0] == IOP_gc_bif1 ? 1 : pc[0] == IOP_gc_bif2 ? 2 : 3;
-#else
-        unsigned n = pc[0] == handlers[IOP_gc_bif1] ? 1 : pc[0] == handlers[IOP_gc_bif2] ? 2 : 3;
-#endif
+        bif_kind = 3;
+        goto gc_bif;
+    }
+gc_bif:
+    {
+        unsigned n = bif_kind;
         unsigned live = (unsigned)pc[2];
         BifFn fn = (BifFn)pc[3];
         for (unsigned i = 0; i < n; i++)
@@ -822,6 +842,7 @@ arith_failed:
     OP(catch)
     OP(try)
     {
+        /* catch and try share one body: they differ only in the handler. */
         Y(pc[1]) = make_catch((uint32_t)pc[2]);
         pc += 3;
         NEXT();
@@ -1134,6 +1155,7 @@ raise_with_args:
 raise:
     SAVE();
     p->exc_trace = exc_build_trace(p, pc, cp, exc_bif, exc_arity);
+    LOAD(); /* building the trace may have collected */
     exc_arity = 0;
     exc_bif = NULL;
 unwind:

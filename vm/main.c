@@ -139,7 +139,7 @@ static int cmd_asm(int argc, char **argv)
         if (!def)
             return 1;
         strcpy(def, in);
-        if (ends_with(def, ".s"))
+        if (ends_with(def, ".s") || ends_with(def, ".S"))
             def[n - 2] = 0;
         strcat(def, ".bc");
         out = def;
@@ -188,7 +188,7 @@ static Module *load_entry(const char *file)
         return NULL;
     }
     BcBuf bc = { 0 };
-    if (ends_with(file, ".s")) {
+    if (ends_with(file, ".s") || ends_with(file, ".S")) {
         bool ok = asm_assemble((const char *)data, len, file, &bc, stderr);
         free(data);
         if (!ok) {

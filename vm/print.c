@@ -21,6 +21,12 @@
  * writers do and binaries holding UTF-8 print as <<"..."/utf8>>; lists still
  * print as strings only when their characters are printable latin1, because
  * that is what erl does under its default printable range (+pc latin1).
+ * print_is_printable_list(t, true), a plain predicate, does take the
+ * unicode range (io_lib:printable_unicode_list); like io_lib's predicates it
+ * is true for [].
+ *
+ * print_p's `indent` is io_lib_pretty's 1-based column (1 at the start of a
+ * line; values below 1 count as 1), as format.c passes it.
  *
  * Long lists are walked with loops, never recursion, so a list of a million
  * elements prints without deepening the C stack; recursion only follows
@@ -343,34 +349,56 @@ static bool bump_digits(char *digits, int *exp, int delta)
     return true;
 }
 
-/* The shortest digit string (no trailing zeros) that reads back as the
- * positive finite d, choosing the closest to d among the shortest, and its
- * exponent: d ~ digits[0].digits[1..] x 10^exp. */
-static void shortest_digits(double d, char *digits, int *exp)
+/* Whether some p-digit decimal reads back as d; if so its digits and
+ * exponent (the closest such) go to digits and *exp. */
+static bool try_digits(double d, int p, char *digits, int *exp)
 {
     char buf[48];
-    for (int p = 1; p <= 17; p++) {
-        snprintf(buf, sizeof buf, "%.*e", p - 1, d);
-        parse_e(buf, digits, exp);
-        if (digits_value(digits, *exp) == d)
-            break;
-        /* The closest p-digit decimal can miss where d's rounding interval
-         * is lopsided (powers of two); a neighbour may still read back. */
+    snprintf(buf, sizeof buf, "%.*e", p - 1, d);
+    parse_e(buf, digits, exp);
+    if (digits_value(digits, *exp) == d)
+        return true;
+    /* The closest p-digit decimal can miss where d's rounding interval is
+     * lopsided (powers of two); a neighbour may still read back. */
+    for (int delta = -1; delta <= 1; delta += 2) {
         char alt[24];
-        int e2;
-        bool found = false;
-        for (int delta = -1; delta <= 1 && !found; delta += 2) {
-            memcpy(alt, digits, strlen(digits) + 1);
-            e2 = *exp;
-            if (bump_digits(alt, &e2, delta) && digits_value(alt, e2) == d) {
-                memcpy(digits, alt, strlen(alt) + 1);
-                *exp = e2;
-                found = true;
-            }
+        int e2 = *exp;
+        memcpy(alt, digits, strlen(digits) + 1);
+        if (bump_digits(alt, &e2, delta) && digits_value(alt, e2) == d) {
+            memcpy(digits, alt, strlen(alt) + 1);
+            *exp = e2;
+            return true;
         }
-        if (found)
-            break;
     }
+    return false;
+}
+
+/* The shortest digit string (no trailing zeros) that reads back as the
+ * positive finite d, the closest to d among the shortest (as OTP's Ryu
+ * based float_to_list(F, [short]) gives), and its exponent:
+ * d ~ digits[0].digits[1..] x 10^exp. If a p-digit decimal reads back, so
+ * does a (p+1)-digit one, so a binary search over 1..17 finds it. */
+static void shortest_digits(double d, char *digits, int *exp)
+{
+    int lo = 1, hi = 17;
+    char best[24];
+    int best_exp = 0;
+    if (!try_digits(d, 17, best, &best_exp)) /* cannot happen: 17 always do */
+        snprintf(best, sizeof best, "0");
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        char cand[24];
+        int e;
+        if (try_digits(d, mid, cand, &e)) {
+            hi = mid;
+            memcpy(best, cand, strlen(cand) + 1);
+            best_exp = e;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    memcpy(digits, best, strlen(best) + 1);
+    *exp = best_exp;
     size_t n = strlen(digits);
     while (n > 1 && digits[n - 1] == '0')
         digits[--n] = 0;
