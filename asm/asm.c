@@ -180,6 +180,7 @@ static const char *kind_desc(char k)
     case 'A': return "an arity list {list,[Arity,{f,L},...]}";
     case 'V': return "a list of sources {list,[...]}";
     case 'Y': return "a list of y registers {list,[{y,N},...]}";
+    case 't': return "a tag {f,N} or {atom,A}";
     default: return "?";
     }
 }
@@ -467,6 +468,14 @@ static bool conv_one(Asm *A, const Insn *in, unsigned k, char kind, const ATerm 
         break;
     case 'e':
     case 'b': shape = conv_extfunc(t, o); break;
+    case 't':
+        if (is_tuple_tag(t, "atom", 2) && elem(t, 1)->kind == AT_ATOM) {
+            o->tag = BC_ATOM;
+            o->atom = elem(t, 1);
+            return true;
+        }
+        shape = conv_label(A, t, true, o);
+        break;
     case 'S':
     case 'A':
     case 'V':

@@ -268,9 +268,9 @@ static bool operand_ok(const Dis *D, char kind, const BcOperand *v)
     case BC_INT:
     case BC_NIL: return kind == 's' || kind == 'c';
     case BC_FLOAT: return (kind == 's' || kind == 'c') && isfinite(v->f);
-    case BC_ATOM: return (kind == 's' || kind == 'c' || kind == 'a') && v->u < D->natoms;
+    case BC_ATOM: return (kind == 's' || kind == 'c' || kind == 'a' || kind == 't') && v->u < D->natoms;
     case BC_LIT: return (kind == 's' || kind == 'c') && v->u < D->nlits;
-    case BC_LABEL: return (kind == 'f' || kind == 'j') && v->u < D->label_count && (kind == 'f' || v->u != 0);
+    case BC_LABEL: return (kind == 'f' || kind == 'j' || kind == 't') && v->u < D->label_count && (kind != 'j' || v->u != 0);
     case BC_UINT: return kind == 'u';
     case BC_IMPORT: return (kind == 'e' || kind == 'b') && v->u < D->nimps;
     case BC_LAMBDA: return kind == 'F' && v->u < D->nlams;

@@ -677,7 +677,7 @@ Term bif_list_to_integer_2(Process *p, Term *args, unsigned live)
 }
 
 /* Erlang's float_to_list/1 is C's %.20e: 21 significant digits, an exponent
- * of at least two digits. */
+ * of at least two digits (C locale, as for strtod below). */
 Term bif_float_to_list_1(Process *p, Term *args, unsigned live)
 {
     if (!is_float(args[0]))

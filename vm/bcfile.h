@@ -76,7 +76,7 @@ typedef struct {
  * section, unknown section tag, missing ATOM or CODE). */
 bool bc_parse(const uint8_t *data, size_t size, BcFile *out, char *err, size_t errlen);
 
-static inline BcCursor bc_cursor(BcSection s) { return (BcCursor){ s.data, s.data + s.size, false }; }
+static inline BcCursor bc_cursor(BcSection s) { return (BcCursor){ s.data, s.data ? s.data + s.size : NULL, false }; }
 uint64_t bc_get_varint(BcCursor *c);
 int64_t bc_get_svarint(BcCursor *c);
 const uint8_t *bc_get_bytes(BcCursor *c, size_t n);

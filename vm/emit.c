@@ -387,6 +387,7 @@ static void emit_instr(Loader *ld, const DInstr *in, const DInstr *next)
     case 73: op(ld, IOP_if_end); return;
     case 74: op(ld, IOP_case_end); word(ld, S(ld, in, 0)); return;
     case 75: op(ld, IOP_call_fun); word(ld, U(ld, in, 0)); return;
+    case 178: op(ld, IOP_call_fun2); word(ld, U(ld, in, 1)); word(ld, S(ld, in, 2)); return;
     case 104: emit_catch(ld, in, IOP_try, true); return;
     case 105: op(ld, IOP_try_end); word(ld, U(ld, in, 0)); return;
     case 106: op(ld, IOP_try_case); word(ld, U(ld, in, 0)); return;

@@ -956,6 +956,13 @@ arith_failed:
         cp = pc + 2;
         goto call_fun_dynamic;
     }
+    OP(call_fun2)
+    {
+        dyn_arity = (unsigned)pc[1];
+        x[dyn_arity] = SRC(pc[2]);
+        cp = pc + 3;
+        goto call_fun_dynamic;
+    }
     OP(apply)
     {
         cp = pc + 2;

@@ -416,6 +416,7 @@ static bool tag_fits(char kind, uint8_t tag)
     case 'a': return tag == BC_ATOM;
     case 'e': case 'b': return tag == BC_IMPORT;
     case 'F': return tag == BC_LAMBDA;
+    case 't': return tag == BC_LABEL || tag == BC_ATOM;
     case 'S': case 'A': case 'V': case 'Y': return tag == BC_LIST;
     default: return false;
     }

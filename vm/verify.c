@@ -325,13 +325,15 @@ static bool step(Verifier *v, VState *s)
     case 72: case 73: case 74: case 107: case 108: case 161:
         s->valid = false;
         return true;
-    case 75: case 112:
+    case 75: case 112: case 178: {
+        uint64_t n = arg(v, in->op == 178 ? 1 : 0)->u;
         if (!need_frame(v, s, -1))
             return false;
-        if (arg(v, 0)->u + 2 > BC_MAX_X)
+        if (n + 2 > BC_MAX_X)
             return fail(v, "too many arguments");
         s->heap = 0;
         return true;
+    }
     case 113:
         if (arg(v, 0)->u + 2 > BC_MAX_X)
             return fail(v, "too many arguments");

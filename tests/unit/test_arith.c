@@ -3462,7 +3462,7 @@ static void assert_int(Term t, const mpz_t want, const char *what, const mpz_t a
     if (mpz_cmp(got, want) != 0) {
         char *sa = mpz_get_str(NULL, 16, a), *sb = mpz_get_str(NULL, 16, b);
         char *sg = mpz_get_str(NULL, 16, got), *sw = mpz_get_str(NULL, 16, want);
-        ck_abort_msg("%s(0x%s, 0x%s) = 0x%s, want 0x%s", what, sa, sb, sg, sw);
+        ck_abort_msg("%s(%s, %s) = %s, want %s (in hex)", what, sa, sb, sg, sw);
     }
     mpz_clear(got);
 }
@@ -3687,8 +3687,12 @@ START_TEST(size_limits)
     p->x[1] = r;
     r = bif_bor_2(p, p->x, 3);
     ck_assert(is_big(r) && big_size(r) == ARITH_MAX_BIG_LIMBS);
-    r = bif_bsr_2(p, (Term[]){r, make_small(33554360)}, 0); /* 2^8 - 1, no allocation */
+    p->x[0] = r;
+    p->x[1] = make_small(33554360);
+    Term *before = p->htop;
+    r = bif_bsr_2(p, p->x, 2); /* 2^8 - 1: a small, no words taken */
     ck_assert(r == make_small(255));
+    ck_assert_ptr_eq(p->htop, before);
     free_proc(p);
 
     p = new_proc(1000);
@@ -3865,3 +3869,102 @@ int main(void)
     srunner_free(sr);
     return failed ? 1 : 0;
 }
+
+/* The table above is the output of this module (erlc arith_cases.erl;
+ * erl -noshell -eval 'arith_cases:main(), halt().'), under Erlang/OTP 25:
+
+-module(arith_cases).
+-export([main/0]).
+
+fact(0) -> 1;
+fact(N) -> N * fact(N - 1).
+pow(_, 0) -> 1;
+pow(B, E) -> B * pow(B, E - 1).
+
+enc(I) when is_integer(I) -> "i:" ++ integer_to_list(I);
+enc(F) when is_float(F) -> "f:" ++ float_to_list(F);
+enc(A) when is_atom(A) -> "a:" ++ atom_to_list(A);
+enc(L) when is_list(L) -> "s:" ++ L.
+
+ap("+", [A, B]) -> A + B;
+ap("-", [A, B]) -> A - B;
+ap("*", [A, B]) -> A * B;
+ap("/", [A, B]) -> A / B;
+ap("div", [A, B]) -> A div B;
+ap("rem", [A, B]) -> A rem B;
+ap("band", [A, B]) -> A band B;
+ap("bor", [A, B]) -> A bor B;
+ap("bxor", [A, B]) -> A bxor B;
+ap("bsl", [A, B]) -> A bsl B;
+ap("bsr", [A, B]) -> A bsr B;
+ap("bnot", [A]) -> bnot A;
+ap("neg", [A]) -> -A;
+ap("pos", [A]) -> +A;
+ap("abs", [A]) -> abs(A);
+ap("float", [A]) -> float(A);
+ap("round", [A]) -> round(A);
+ap("trunc", [A]) -> trunc(A);
+ap("integer_to_list", [A]) -> integer_to_list(A);
+ap("integer_to_list", [A, B]) -> integer_to_list(A, B);
+ap("list_to_integer", [A]) -> list_to_integer(A);
+ap("list_to_integer", [A, B]) -> list_to_integer(A, B);
+ap("float_to_list", [A]) -> float_to_list(A);
+ap("list_to_float", [A]) -> list_to_float(A).
+
+row(Op, Args) ->
+    R = try enc(ap(Op, Args)) catch error:E -> "e:" ++ atom_to_list(E) end,
+    As = [integer_to_list(idx(enc(A))) || A <- Args] ++ ["-1" || length(Args) == 1],
+    io_lib:format("    {\"~s\", ~s, ~s, \"~s\"},~n", [Op, hd(As), lists:nth(2, As), R]).
+
+idx(S) ->
+    case get({op, S}) of
+        undefined -> N = case get(nops) of undefined -> 0; K -> K end,
+                     put(nops, N + 1), put({op, S}, N), put({opn, N}, S), N;
+        N -> N
+    end.
+
+main() ->
+    Max = (1 bsl 60) - 1, Min = -(1 bsl 60),
+    Ints = [0, 1, -1, -7, Max, Min, Max + 1, Min - 1, -(1 bsl 64), -pow(3, 100), (1 bsl 200) + 1],
+    Signs = [row(Op, [A, B]) || Op <- ["div", "rem"], A <- [7, -7], B <- [2, -2]],
+    Bin = ["+", "-", "*", "div", "rem", "band", "bor", "bxor"],
+    Rows1 = [row(Op, [A, B]) || Op <- Bin, A <- Ints, B <- Ints],
+    Shifts = [0, 1, 3, 59, 60, 61, 63, 64, 65, 127, -1, -3, -60, -64, -65, -129, -300,
+              1 bsl 70, -(1 bsl 70)],
+    Rows2 = [row(Op, [A, S]) || Op <- ["bsl", "bsr"], A <- Ints, S <- Shifts],
+    Extra = [fact(100), -fact(100), 1 bsl 63, -(1 bsl 63), Max - 1, Min + 1, 1 bsl 1023, (1 bsl 1024) - 1,
+             (1 bsl 1024) - (1 bsl 970), (1 bsl 1024) - (1 bsl 970) - 1, (1 bsl 64) + (1 bsl 63) + (1 bsl 11) + 1,
+             (1 bsl 53) + 1, (1 bsl 54) + 3, (1 bsl 64) - 1, 123456789012345678901234567890, -(1 bsl 100) - 1],
+    Un = ["bnot", "neg", "pos", "abs", "float", "round", "trunc", "integer_to_list"],
+    Rows3 = [row(Op, [A]) || Op <- Un, A <- Ints ++ Extra],
+    Floats = [0.0, -0.0, 1.5, -1.5, 2.5, -2.5, 0.5, -0.5, 0.49999999999999994, 1.0e20, -1.0e20,
+              4503599627370497.0, 9.223372036854775807e18, -9.223372036854775808e18, 1.152921504606846976e18,
+              -1.152921504606846976e18, 1.7976931348623157e308, 5.0e-324, 0.1, 123456.789, 3.0e300, -2.0e64],
+    Rows4 = [row(Op, [F]) || Op <- ["neg", "pos", "abs", "float", "round", "trunc", "float_to_list", "bnot", "integer_to_list"], F <- Floats],
+    Rows5 = [row(Op, [X]) || Op <- Un ++ ["float_to_list"], X <- [a, "12"]],
+    Mixed = [1, -3, 1.5, -2.25, 0.0, -0.0, Max + 1, (1 bsl 200) + 1, 1.0e308, 1.0e-320, a],
+    Rows6 = [row(Op, [A, B]) || Op <- ["+", "-", "*", "/"], A <- Mixed, B <- Mixed] ++
+            [row(Op, [A, B]) || Op <- ["+", "-", "*", "/"], {A, B} <- [{1 bsl 1100, 1.5}, {1.5, -(1 bsl 1100)}, {1 bsl 1100, 1 bsl 1099}]],
+    Rows7 = [row(Op, [A, B]) || Op <- Bin -- ["+", "-", "*"], A <- [7, 1.0, a, (1 bsl 100)], B <- [2, 2.0, a, 0, 0.0]],
+    Rows8 = [row(Op, [A, B]) || Op <- ["bsl", "bsr"], A <- [0, 1, -1, 5, -5, 1.0, a], B <- [1 bsl 70, -(1 bsl 70), 1.0, a, 2]],
+    Strs = ["0", "-0", "+0", "12", "+12", "-12", "0012", "", "-", "+", "+-1", " 1", "1 ", "12x", "1.0",
+            "1152921504606846975", "1152921504606846976", "-1152921504606846976", "-1152921504606846977",
+            "18446744073709551615", "18446744073709551616", "-18446744073709551616",
+            "99999999999999999999999999999999999999999999999999", "000000000000000000000000000000000000000000000000001",
+            "ff", "FF", "-Ff", "zz", "ZZ", "z", "10", "777", "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ", "1111111111111111111111111111111111111111111111111111111111111111111111111111"],
+    Rows9 = [row("list_to_integer", [S]) || S <- Strs] ++
+            [row("list_to_integer", [S, B]) || S <- Strs, B <- [2, 8, 10, 16, 36, 1, 37, 0, -16]],
+    Rows10 = [row("integer_to_list", [I, B]) || I <- Ints, B <- [2, 7, 16, 36, 1, 37]] ++
+             [row("integer_to_list", [I, B]) || I <- Extra, B <- [16, 36]],
+    FStrs = ["1.5", "1.5e10", "1.5E10", "1.5e+10", "1.5e-10", "-1.5", "+1.5", "01.5", "1", "1.", ".5", "1e10",
+             "1.5e", "1.5e+", "1.5 ", " 1.5", "1.0e400", "-1.0e400", "1.0e-400", "2.4703282292062328e-324",
+             "1.7976931348623157e308", "1.7976931348623159e308", "0.1", "-0.0", "123456789012345678901234567890.5",
+             "1.5x", "1,5", "inf", "nan", "1.5e3.0", "3.14159265358979323846264338327950288", "1.0E-5", "1.5e0010",
+             "1,5", "1,5e3", "1,5,5", "1.5,", ",5", "1,", "-1,5", "0,0", "1.5e3,", "1..5", "1.5e3e3", "1.5e 3"],
+    Rows11 = [row("list_to_float", [S]) || S <- FStrs],
+    Rows = lists:append([Signs, Rows1, Rows2, Rows3, Rows4, Rows5, Rows6, Rows7, Rows8, Rows9, Rows10, Rows11]),
+    io:format("static const char *const operands[] = {~n"),
+    [io:format("    \"~s\",~n", [get({opn, I})]) || I <- lists:seq(0, get(nops) - 1)],
+    io:format("};~n~nstatic const Case cases[] = {~n~s};~n", [Rows]),
+    ok.
+*/

@@ -1052,6 +1052,7 @@ static const char *operand_text(char k, int n)
     case 'A': return "{list,[2,{f,2}]}";
     case 'V': return "{list,[{x,0},{integer,1}]}";
     case 'Y': return "{list,[{y,0},{y,2}]}";
+    case 't': return "{atom,safe}";
     default: return "?";
     }
 }
