@@ -79,10 +79,16 @@ bool interp_setup_call(Process *p, const Instr *entry, const Term *args, unsigne
 }
 
 /* Clears x registers from `from` up, after a collection, so none holds a
- * pointer into the old heap (see verify.c). */
+ * pointer into the old heap (see verify.c). Code reads only registers below
+ * code_max_x(); the interpreter itself writes up to BC_MAX_ARITY + 1 (apply
+ * with a long argument list). Registers above both were never written since
+ * the file was made (all []), even if a module loaded later raises the
+ * maximum. */
 static void clear_x(Term *x, unsigned from)
 {
     unsigned to = code_max_x();
+    if (to < BC_MAX_ARITY + 2)
+        to = BC_MAX_ARITY + 2;
     for (unsigned i = from; i < to; i++)
         x[i] = NIL;
 }
@@ -171,7 +177,8 @@ RunResult interp_run(Process *p, Term *xregs, int reds)
     unsigned bif_kind = 0;
 
     p->x = x;
-    memcpy(x, p->arg_reg, p->arity * sizeof(Term));
+    if (p->arity)
+        memcpy(x, p->arg_reg, p->arity * sizeof(Term));
     clear_x(x, p->arity);
 
 #ifdef BL_SWITCH_DISPATCH
@@ -875,12 +882,12 @@ arith_failed:
     }
     OP(try_case_end)
     {
-        Term v = SRC(pc[1]);
+        x[0] = SRC(pc[1]);
         SAVE();
-        if (!reserve(p, x, 3, 0))
+        if (!reserve(p, x, 3, 1))
             goto heap_exhausted;
         LOAD();
-        RAISE(ATOM_error, exc_tuple2(p, ATOM_try_clause, v));
+        RAISE(ATOM_error, exc_tuple2(p, ATOM_try_clause, x[0]));
     }
     OP(badmatch)
     {

@@ -255,6 +255,10 @@ static void read_lambdas(Loader *ld)
         }
         if (!atom_index_ok(ld, name, "lambda"))
             return;
+        if (index > UINT32_MAX || uniq > UINT32_MAX) {
+            ld_error(ld, "lambda %llu: index or uniq does not fit in 32 bits", (unsigned long long)i);
+            return;
+        }
         if (arity > BC_MAX_ARITY || nfree > BC_MAX_ARITY || arity + nfree > BC_MAX_ARITY) {
             ld_error(ld, "lambda %llu has arity %llu and %llu free variables (at most %d together)",
                      (unsigned long long)i, (unsigned long long)arity, (unsigned long long)nfree, BC_MAX_ARITY);
@@ -292,6 +296,10 @@ static void read_lines(Loader *ld)
             return;
         }
         ld->files[i] = atom_intern((const char *)text, len);
+        if (ld->files[i] == THE_NON_VALUE) {
+            ld_error(ld, "bad file name %llu in the line table (too long)", (unsigned long long)i);
+            return;
+        }
     }
     uint64_t ne = get_count(ld, &c, 2, "line");
     if (ld->failed)
@@ -472,6 +480,31 @@ static bool push_instr(Loader *ld, const DInstr *in)
     return true;
 }
 
+/* x registers an instruction may read without naming them: arguments of
+ * calls and function heads, live registers kept by a collection, and the
+ * values an exception handler receives. The interpreter keeps every register
+ * below the highest such number a valid term (see interp.c: clear_x). */
+static void note_x_use(Loader *ld, const DInstr *in)
+{
+    uint64_t n = 4; /* x0..x3: what an exception handler receives */
+    switch (in->op) {
+    case 2: n = ld->ops[in->arg[2]].u; break;                /* func_info arity */
+    case 4: case 5: case 6: case 7: case 8: case 78: case 75:
+        n = ld->ops[in->arg[0]].u + 1; break;                /* call arity (+ the fun) */
+    case 112: case 113: n = ld->ops[in->arg[0]].u + 2; break; /* apply: + module, function */
+    case 178: n = ld->ops[in->arg[1]].u + 1; break;
+    case 12: case 14: n = ld->ops[in->arg[1]].u; break;      /* allocate live */
+    case 13: case 15: n = ld->ops[in->arg[2]].u; break;
+    case 16: n = ld->ops[in->arg[1]].u; break;               /* test_heap live */
+    case 124: case 125: case 152: n = ld->ops[in->arg[1]].u + 3; break; /* gc_bif live + args */
+    default: break;
+    }
+    if (n > BC_MAX_X)
+        n = BC_MAX_X;
+    if (n > ld->max_x)
+        ld->max_x = (unsigned)n;
+}
+
 static void read_code(Loader *ld)
 {
     BcCursor c = bc_cursor(ld->file.code);
@@ -511,6 +544,7 @@ static void read_code(Loader *ld)
             if (op.tag == BC_LIST && !read_list(ld, &c, *k, &op, where))
                 return;
         }
+        note_x_use(ld, &in);
         if (!push_instr(ld, &in))
             return;
     }
@@ -522,7 +556,7 @@ static void find_structure(Loader *ld)
 {
     ld->label_at = xcalloc(ld, ld->nlabels, sizeof(uint32_t));
     ld->label_func = xcalloc(ld, ld->nlabels, sizeof(uint32_t));
-    ld->funcs = xcalloc(ld, ld->ninstrs / 2 + 1, sizeof *ld->funcs);
+    ld->funcs = xcalloc(ld, ld->ninstrs + 1, sizeof *ld->funcs);
     if (ld->failed)
         return;
     for (uint32_t i = 0; i < ld->nlabels; i++)
@@ -580,6 +614,10 @@ static void find_structure(Loader *ld)
     }
     if (ld->nfuncs > 0)
         ld->funcs[ld->nfuncs - 1].end = ld->ninstrs;
+    if (ld->nfuncs != ld->nfuncs_declared) {
+        ld_error(ld, "code header declares %u functions, the code has %u", ld->nfuncs_declared, ld->nfuncs);
+        return;
+    }
     for (uint32_t f = 0; f < ld->nfuncs; f++) {
         LdFunc *fn = &ld->funcs[f];
         if (!fn->entry_label) {

@@ -235,11 +235,13 @@ static int run_main(Module *m, int argc, char **argv, int reds_per_slice)
         return 1;
     }
     Process *p = proc_new(0);
-    Term *x = calloc(BC_MAX_X + 8, sizeof(Term));
+    Term *x = malloc((BC_MAX_X + 8) * sizeof(Term));
     if (!p || !x) {
         fprintf(stderr, "beamlet: out of memory\n");
         return 1;
     }
+    for (unsigned i = 0; i < BC_MAX_X + 8; i++)
+        x[i] = NIL; /* every register always holds a term (see interp.c) */
     p->id = make_pid(1);
     p->x = x;
     Term args[1];

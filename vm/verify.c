@@ -173,14 +173,38 @@ static bool use_heap(Verifier *v, VState *s, int64_t words)
     return true;
 }
 
+/* An exception arrives at a handler with x0 = THE_NON_VALUE (catch) or the
+ * class, reason and raw trace (try): the handler's first instruction must
+ * consume them, so that no non-value ever reaches other code. */
+static bool handler_ok(Verifier *v, uint64_t y, uint64_t label, bool is_try)
+{
+    Loader *ld = v->ld;
+    if (label == 0 || label >= ld->nlabels || ld->label_at[label] == UINT32_MAX)
+        return fail(v, "catch handler at an undefined label");
+    uint32_t i = ld->label_at[label] + 1;
+    while (i < v->fn->end && (ld->instrs[i].op == 1 || ld->instrs[i].op == 153))
+        i++;
+    uint16_t want = is_try ? 106 : 63;
+    if (i >= v->fn->end || ld->instrs[i].op != want || ld->ops[ld->instrs[i].arg[0]].u != y)
+        return fail(v, is_try ? "try handler must start with try_case of the same y register"
+                              : "catch handler must start with catch_end of the same y register");
+    return true;
+}
+
 static bool set_catch(Verifier *v, VState *s, uint64_t y, uint64_t label)
 {
+    if (!handler_ok(v, y, label, v->in->op == 104))
+        return false;
     if (s->frame < 0 || y >= (uint64_t)s->frame)
         return fail(v, "catch marker outside the stack frame");
     if (y >= 64)
         return fail(v, "catch marker in y register 64 or above");
     if (s->catches >> y & 1)
         return fail(v, "y register already holds a catch marker");
+    /* An exception goes to the marker nearest the stack top, the lowest y
+     * register: an inner catch must sit below every active one. */
+    if (s->catches & ((UINT64_C(2) << y) - 1))
+        return fail(v, "nested catch marker must use a lower y register than the active ones");
     VState h = *s;
     h.catches |= UINT64_C(1) << y;
     h.heap = 0;
@@ -204,9 +228,12 @@ static bool select_edges(Verifier *v, const VState *s)
     if (!merge(v, arg(v, 1)->u, s))
         return false;
     const BcOperand *list = arg(v, 2);
-    for (uint64_t j = 2; j <= list->u; j += 2)
+    for (uint64_t j = 2; j <= list->u; j += 2) {
+        if (list[j].u == 0)
+            return fail(v, "select list jumps to label 0");
         if (!merge(v, list[j].u, s))
             return false;
+    }
     return true;
 }
 
@@ -220,9 +247,11 @@ static bool step(Verifier *v, VState *s)
     if (in->op != 62 && in->op != 104 && in->op != 63 && in->op != 105 && in->op != 106 && !regs_ok(v, s))
         return false;
     switch (in->op) {
-    case 2: case 3:
+    case 2:
         s->valid = false;
         return true;
+    case 3:
+        return fail(v, "int_code_end can be reached");
     case 4:
         if (!need_frame(v, s, -1) || !call_target(v, arg(v, 1)->u, arg(v, 0)->u))
             return false;
@@ -354,9 +383,10 @@ static bool step(Verifier *v, VState *s)
         uint64_t n = arg(v, 0)->u, r = arg(v, 1)->u;
         if (s->frame < 0 || (uint64_t)s->frame != n + r)
             return fail(v, "trim does not match the stack frame");
-        if (n >= 64 ? s->catches != 0 : (s->catches & ((UINT64_C(1) << n) - 1)) != 0)
-            return fail(v, "trim would drop a catch marker");
-        s->catches = n >= 64 ? 0 : s->catches >> n;
+        /* Catch table entries name the marker's y register, which trim
+         * would renumber. */
+        if (s->catches)
+            return fail(v, "trim while a catch is active");
         s->frame = (int32_t)r;
         return true;
     }
