@@ -34,12 +34,11 @@ static const unsigned op_words[IOP_COUNT] = {
 
 #ifdef BL_SWITCH_DISPATCH
 Instr interp_op(unsigned iop) { return iop; }
-void interp_init(void) {}
 #else
 static Instr handlers[IOP_COUNT];
 Instr interp_op(unsigned iop) { return handlers[iop]; }
-void interp_init(void) { interp_run(NULL, NULL, 0); }
 #endif
+void interp_init(void) { interp_run(NULL, NULL, 0); }
 
 unsigned interp_op_words(unsigned iop) { return op_words[iop]; }
 

@@ -1,0 +1,4 @@
+-module(e2e_helper).
+-export([double/1]).
+
+double(X) -> 2 * X.
