@@ -23,7 +23,7 @@ ALL_CFLAGS := -std=gnu11 $(OPT) -g $(WARN) $(CFLAGS) $(EXTRA) -pthread -MMD -MP
 LDLIBS   := -lgmp -lffi -lm -pthread
 CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lrt -lm)
 
-DEB_PACKAGES := build-essential pkg-config libgmp-dev libffi-dev check clang llvm erlang-base lua5.4 luajit
+DEB_PACKAGES := build-essential pkg-config libgmp-dev libffi-dev check clang llvm libclang-rt-dev erlang-base lua5.4 luajit python3
 
 # ---- sources
 LIB_SRC  := $(filter-out vm/main.c,$(wildcard vm/*.c)) $(wildcard asm/*.c) $(wildcard compiler/*.c)

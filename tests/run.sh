@@ -121,6 +121,26 @@ run_bad_bc() {
 
 # Programs are the .s files with an expected output; the others are modules
 # they call (assembled beside them).
+# A short libFuzzer run of the loader, in the default build only (the
+# sanitizer builds run the suite again, not the fuzzer); FUZZ_SMOKE=0 skips.
+fuzz_smoke() {
+    [ "$BUILD" = build ] && [ "${FUZZ_SMOKE:-1}" = 1 ] || return 0
+    local probe=$TMP/probe
+    if ! printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return 0; }' |
+        clang -fsanitize=fuzzer -x c - -o "$probe" > /dev/null 2>&1; then
+        echo "fuzz: skipped (clang with libFuzzer is not installed)"
+        return 0
+    fi
+    local t=${FUZZ_SMOKE_TIME:-20}
+    echo "fuzz: running the loader fuzzer for $t s"
+    if make --no-print-directory -f tests/fuzz/fuzz.mk FUZZ_TIME="$t" > "$TMP/fuzz.log" 2>&1; then
+        ok
+        grep -E '^(Done|#[0-9]+ *DONE)' "$TMP/fuzz.log" | tail -1
+    else
+        bad "fuzz (see build/fuzz for the crashing input)" "$(tail -40 "$TMP/fuzz.log")"
+    fi
+}
+
 programs() {
     local s
     for s in examples/*.s tests/e2e/*.s; do
@@ -148,6 +168,7 @@ all)
     for s in tests/bad/asm/*.s; do [ -f "$s" ] && run_bad_asm "$s"; done
     for b in tests/bad/bc/*.bc; do [ -f "$b" ] && run_bad_bc "$b"; done
     if out=$(docs/update_opcodes.sh "$BUILD/gen_opcodes" --check 2>&1); then ok; else bad "docs" "$out"; fi
+    fuzz_smoke
     ;;
 unit) ;;
 *.c)

@@ -7,6 +7,7 @@
 #include "interp.h"
 #include "loader.h"
 #include "module.h"
+#include "format.h"
 #include "print.h"
 #include "strbuf.h"
 
@@ -203,9 +204,11 @@ void exc_print_report(FILE *out, Process *p, Term cls, Term reason, Term trace)
         if (!is_tuple(f) || tuple_arity(f) != 4)
             continue;
         sb_adds(&sb, "    ");
-        print_atom(&sb, tuple_elem(f, 1));
+        /* The trace may come from the program (raise, raw_raise): print
+         * whatever its frames hold. */
+        print_w(&sb, tuple_elem(f, 1), 10);
         sb_addc(&sb, ':');
-        print_atom(&sb, tuple_elem(f, 2));
+        print_w(&sb, tuple_elem(f, 2), 10);
         Term third = tuple_elem(f, 3);
         if (is_small(third)) {
             sb_printf(&sb, "/%lld", (long long)small_val(third));
@@ -215,15 +218,20 @@ void exc_print_report(FILE *out, Process *p, Term cls, Term reason, Term trace)
         }
         for (Term l = tuple_elem(f, 4); is_list(l); l = list_tail(l)) {
             Term kv = list_head(l);
-            if (is_tuple(kv) && tuple_arity(kv) == 2 && tuple_elem(kv, 1) == ATOM_line)
+            if (is_tuple(kv) && tuple_arity(kv) == 2 && tuple_elem(kv, 1) == ATOM_line &&
+                is_small(tuple_elem(kv, 2)))
                 sb_printf(&sb, ", line %lld", (long long)small_val(tuple_elem(kv, 2)));
         }
         for (Term l = tuple_elem(f, 4); is_list(l); l = list_tail(l)) {
             Term kv = list_head(l);
             if (is_tuple(kv) && tuple_arity(kv) == 2 && tuple_elem(kv, 1) == ATOM_file) {
                 sb_adds(&sb, " (");
-                for (Term s = tuple_elem(kv, 2); is_list(s); s = list_tail(s))
-                    sb_addc(&sb, (char)small_val(list_head(s)));
+                StrBuf name = { 0 };
+                if (format_chardata(&name, tuple_elem(kv, 2)))
+                    sb_add(&sb, name.data, name.len);
+                else
+                    print_w(&sb, tuple_elem(kv, 2), 10);
+                sb_free(&name);
                 sb_adds(&sb, ")");
             }
         }

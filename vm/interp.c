@@ -307,7 +307,7 @@ call_bif:
             JUMP(cp);
         }
         if (reds <= 0)
-            goto yield_here;
+            goto yield;
         NEXT();
     }
     OP(return)
@@ -501,7 +501,10 @@ call_bif:
     OP(set_tuple_element)
     {
         Term t = SRC(pc[2]);
-        if (!is_tuple(t) || pc[3] >= tuple_arity(t) || !(boxed_ptr(t) >= p->heap && boxed_ptr(t) < p->hend))
+        /* Only a tuple built since the last collection may be changed:
+         * an older one must never point at a younger term (gc.c). */
+        if (!is_tuple(t) || pc[3] >= tuple_arity(t) ||
+            !(boxed_ptr(t) >= p->high_water && boxed_ptr(t) < p->htop))
             RAISE(ATOM_error, ATOM_badarg);
         boxed_ptr(t)[pc[3] + 1] = SRC(pc[1]);
         pc += 4;
@@ -1130,7 +1133,6 @@ call_export_dynamic:
     }
 
 yield:
-yield_here:
     SAVE();
     p->pc = pc;
     p->cp = cp;

@@ -37,6 +37,7 @@ typedef struct {
     LdFunc *fn;
     uint32_t findex;
     VState *labels; /* indexed by label number */
+    uint32_t *first_instr; /* label -> its first real instruction + 1 (0: not computed yet) */
     bool changed;
     const DInstr *in;
 } Verifier;
@@ -181,9 +182,17 @@ static bool handler_ok(Verifier *v, uint64_t y, uint64_t label, bool is_try)
     Loader *ld = v->ld;
     if (label == 0 || label >= ld->nlabels || ld->label_at[label] == UINT32_MAX)
         return fail(v, "catch handler at an undefined label");
-    uint32_t i = ld->label_at[label] + 1;
-    while (i < v->fn->end && (ld->instrs[i].op == 1 || ld->instrs[i].op == 153))
-        i++;
+    uint32_t i = v->first_instr[label];
+    if (i == 0) {
+        /* The first instruction after the label, past other labels and
+         * line entries; found once per label, not once per catch. */
+        i = ld->label_at[label] + 1;
+        while (i < ld->ninstrs && (ld->instrs[i].op == 1 || ld->instrs[i].op == 153))
+            i++;
+        v->first_instr[label] = i + 1;
+    } else {
+        i--;
+    }
     uint16_t want = is_try ? 106 : 63;
     if (i >= v->fn->end || ld->instrs[i].op != want || ld->ops[ld->instrs[i].arg[0]].u != y)
         return fail(v, is_try ? "try handler must start with try_case of the same y register"
@@ -446,15 +455,23 @@ void ld_verify(Loader *ld)
 {
     Verifier v = { .ld = ld };
     v.labels = calloc(ld->nlabels ? ld->nlabels : 1, sizeof *v.labels);
-    if (!v.labels) {
+    v.first_instr = calloc(ld->nlabels ? ld->nlabels : 1, sizeof *v.first_instr);
+    if (!v.labels || !v.first_instr) {
+        free(v.labels);
+        free(v.first_instr);
         ld_error(ld, "out of memory");
         return;
     }
     for (uint32_t f = 0; f < ld->nfuncs && !ld->failed; f++) {
         v.fn = &ld->funcs[f];
         v.findex = f;
-        memset(v.labels, 0, ld->nlabels * sizeof *v.labels);
+        /* Only this function's labels can hold state (jumps leave no
+         * function), so only they are reset: linear in the module. */
+        for (uint32_t i = v.fn->first; i < v.fn->end; i++)
+            if (ld->instrs[i].op == 1)
+                v.labels[ld->ops[ld->instrs[i].arg[0]].u] = (VState){ 0, 0, 0, false };
         verify_function(&v);
     }
     free(v.labels);
+    free(v.first_instr);
 }

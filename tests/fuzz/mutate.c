@@ -7,13 +7,19 @@
  *                                  assembled in memory first
  *     -n N      mutants per file (default 10000); with -m truncate, the
  *               number of truncation points per file (default: every one)
- *     -m MODE   mutate (default) or truncate
+ *     -m MODE   mutate (default), truncate, or asis (each FILE itself, -n times:
+ *               for checking saved failures or a corpus the same way)
  *     -s SEED   random seed (default 1): the same seed gives the same mutants
- *     -t MS     time limit per run in milliseconds (default 2000)
+ *     -t MS     time limit per run in milliseconds (default 2000); the load
+ *               itself may take ten times as long (at least 10 s) before it
+ *               counts as a hung loader, so a busy machine gives no false
+ *               failure
  *     -b N      slices of 4000 reductions a run may use (default 500)
  *     -j N      runs in parallel (default: the number of CPUs)
  *     -o DIR    where failing mutants are saved (default build/fuzz/failures)
  *     -r        replay: load and run each FILE once, in this process
+ * BEAMLET_GC_STRESS=1 in the environment collects at every safe point, as
+ * `beamlet run` does.
  *
  * Each mutant runs in a child forked from a parent that has already
  * initialised the VM, so a run costs a fork, a load and the program. The
@@ -50,6 +56,7 @@
 #include "bif.h"
 #include "exception.h"
 #include "export.h"
+#include "gc.h"
 #include "interp.h"
 #include "module.h"
 #include "process.h"
@@ -79,6 +86,7 @@ enum {
 typedef struct {
     long n;          /* mutants (or truncation points); -1: all */
     bool truncate;
+    bool asis;
     uint64_t seed;
     int time_ms;
     int slices;
@@ -90,7 +98,7 @@ typedef struct {
     long runs, refused, ran, crashed, halted, budget, no_main, hangs, failures, loader_hangs;
 } Tally;
 
-static Options opt = { -1, false, 1, 2000, 500, 0, "build/fuzz/failures" };
+static Options opt = { -1, false, false, 1, 2000, 500, 0, "build/fuzz/failures" };
 
 /* ---- deterministic random numbers (splitmix64) */
 
@@ -512,13 +520,21 @@ static bool message_ok(const char *msg, const char *what)
            !strchr(msg, '\n');
 }
 
+static void arm_timer(long ms)
+{
+    struct itimerval t = { { 0, 0 }, { ms / 1000, (ms % 1000) * 1000 } };
+    setitimer(ITIMER_REAL, &t, NULL);
+}
+
 /* Loads and runs one image; returns one of the EXIT_ codes. */
 static int load_and_run(const uint8_t *d, size_t n, int slot)
 {
     char err[700];
     Module *m = code_load_image(d, n, "mutant.bc", err, sizeof err);
-    if (loaded_flag)
+    if (loaded_flag) {
+        arm_timer(opt.time_ms); /* the run's own limit starts now */
         loaded_flag[slot] = m ? PHASE_RUNNING : PHASE_REFUSED;
+    }
     if (!m) {
         fprintf(stderr, "%s\n", err);
         return message_ok(err, "mutant.bc") ? EXIT_REFUSED : EXIT_BAD_MSG;
@@ -528,17 +544,14 @@ static int load_and_run(const uint8_t *d, size_t n, int slot)
     if (!use0 && !(e1 && export_code(e1)))
         return EXIT_NO_MAIN;
     Process *p = proc_new(0);
-    Term *x = calloc(BC_MAX_X + 8, sizeof(Term));
+    Term *x = malloc((BC_MAX_X + 8) * sizeof(Term));
     if (!p || !x)
         abort();
+    for (unsigned i = 0; i < BC_MAX_X + 8; i++)
+        x[i] = NIL; /* as vm/main.c does */
     p->id = make_pid(1);
     p->x = x;
     p->max_heap_size = (size_t)1 << 24; /* 128 MB: mutants may allocate without end */
-    /* interp_run does memcpy(x, p->arg_reg, 0) for a call without
-     * arguments, and arg_reg is NULL in a fresh process: undefined
-     * behaviour that UBSan reports on every run (a bug in interp.c); give it
-     * a buffer so that the mutants can find other things. */
-    p->arg_reg = calloc(1, sizeof(Term));
     Term args[1] = { NIL };
     interp_setup_call(p, export_code(use0 ? e0 : e1), args, use0 ? 0 : 1);
     for (int i = 0; i < opt.slices; i++) {
@@ -559,8 +572,8 @@ static void child(const uint8_t *d, size_t n, int slot, int errfd)
         dup2(devnull, 1);
     if (errfd >= 0)
         dup2(errfd, 2);
-    struct itimerval t = { { 0, 0 }, { opt.time_ms / 1000, (opt.time_ms % 1000) * 1000 } };
-    setitimer(ITIMER_REAL, &t, NULL);
+    long load_ms = 10L * opt.time_ms;
+    arm_timer(load_ms < 10000 ? 10000 : load_ms);
     int status = load_and_run(d, n, slot);
     fflush(stderr);
     _exit(status);
@@ -656,7 +669,7 @@ static void classify(const char *name, const char *mode, Slot *s, int slot, int 
             return;
         }
         t->loader_hangs++;
-        snprintf(why, sizeof why, "the loader ran past %d ms", opt.time_ms);
+        snprintf(why, sizeof why, "the loader ran past %ld ms", 10L * opt.time_ms < 10000 ? 10000 : 10L * opt.time_ms);
     } else if (WIFSIGNALED(status)) {
         snprintf(why, sizeof why, "killed by signal %d (%s)", WTERMSIG(status), strsignal(WTERMSIG(status)));
     } else {
@@ -688,8 +701,8 @@ static Tally run_file(const char *path, const uint8_t *d, size_t n, Slot *slots)
 {
     Tally t = { 0 };
     const char *name = base_name(path);
-    const char *mode = opt.truncate ? "trunc" : "mut";
-    long total = opt.truncate ? truncation_count(d, n) : (opt.n < 0 ? 10000 : opt.n);
+    const char *mode = opt.truncate ? "trunc" : opt.asis ? "asis" : "mut";
+    long total = opt.truncate ? truncation_count(d, n) : opt.n >= 0 ? opt.n : opt.asis ? 1 : 10000;
     long step = 1;
     if (opt.truncate && opt.n > 0 && opt.n < total) {
         step = total / opt.n;
@@ -703,9 +716,12 @@ static Tally run_file(const char *path, const uint8_t *d, size_t n, Slot *slots)
             if (slots[j].pid)
                 continue;
             slots[j].index = next;
-            if (opt.truncate)
+            if (opt.truncate) {
                 make_truncation(next * step, d, n, &slots[j].image);
-            else
+            } else if (opt.asis) {
+                slots[j].image.n = 0;
+                put(&slots[j].image, d, n);
+            } else
                 make_mutant(mix(fseed + (uint64_t)next), d, n, &slots[j].image);
             start(&slots[j], j);
             next++;
@@ -773,7 +789,7 @@ static bool read_input(const char *path, Bytes *out, bool *skip)
 
 static int usage(void)
 {
-    fprintf(stderr, "usage: mutate [-n N] [-m mutate|truncate] [-s SEED] [-t MS] [-b SLICES] [-j JOBS] "
+    fprintf(stderr, "usage: mutate [-n N] [-m mutate|truncate|asis] [-s SEED] [-t MS] [-b SLICES] [-j JOBS] "
                     "[-o DIR] [-r] FILE...\n");
     return 2;
 }
@@ -788,6 +804,8 @@ int main(int argc, char **argv)
         case 'm':
             if (strcmp(optarg, "truncate") == 0)
                 opt.truncate = true;
+            else if (strcmp(optarg, "asis") == 0)
+                opt.asis = true;
             else if (strcmp(optarg, "mutate") != 0)
                 return usage();
             break;
@@ -810,6 +828,9 @@ int main(int argc, char **argv)
     export_init();
     bif_init();
     interp_init();
+    const char *stress = getenv("BEAMLET_GC_STRESS");
+    if (stress && strcmp(stress, "1") == 0)
+        gc_stress = true;
 
     if (replay) {
         int worst = 0;
