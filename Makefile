@@ -34,10 +34,12 @@ MAIN_OBJ := $(MAIN_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIBA     := $(BUILD)/libbeamlet.a
 BEAMLET  := $(BUILD)/beamlet
+# The standard library, compiled by beamlet itself into lib/ beside it.
+STDLIB   := $(patsubst lib/%.erl,$(BUILD)/lib/%.bc,$(wildcard lib/*.erl))
 
 .PHONY: all test unit e2e asan tsan switch fuzz bench deps install clean check-deps docs
 
-all: check-deps $(BEAMLET)
+all: check-deps $(BEAMLET) $(STDLIB)
 
 # Names any missing package instead of failing with a compiler error.
 check-deps:
@@ -64,6 +66,10 @@ $(LIBA): $(LIB_OBJ)
 
 $(BEAMLET): $(MAIN_OBJ) $(LIBA)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/lib/%.bc: lib/%.erl $(BEAMLET)
+	@mkdir -p $(dir $@)
+	$(BEAMLET) compile $< -o $@
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIBA)
 	@mkdir -p $(dir $@)

@@ -103,8 +103,29 @@ static void publish_exports(Module *m, const LdExport *ex, unsigned n, const Ins
     }
 }
 
+/* Error messages quote names from the file, which may hold any bytes:
+ * control characters become '?' so the message stays one plain line. */
+static void one_line(char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s < 0x20 || *s == 0x7f)
+            *s = '?';
+}
+
+static Module *load_checked(const unsigned char *data, size_t size, Term expect, const char *what, char *err,
+                            size_t errlen);
+
 static Module *load_locked(const unsigned char *data, size_t size, Term expect, const char *what, char *err,
                            size_t errlen)
+{
+    Module *m = load_checked(data, size, expect, what, err, errlen);
+    if (!m)
+        one_line(err);
+    return m;
+}
+
+static Module *load_checked(const unsigned char *data, size_t size, Term expect, const char *what, char *err,
+                            size_t errlen)
 {
     char msg[512];
     if (atomic_load(&nmodules) >= MAX_MODULES) {

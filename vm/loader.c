@@ -34,6 +34,10 @@ void ld_error(Loader *ld, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(ld->err, ld->errlen, fmt, ap);
     va_end(ap);
+    /* Names from the file may hold any bytes: keep the error on one line. */
+    for (char *c = ld->err; *c; c++)
+        if ((unsigned char)*c < 0x20 || *c == 0x7f)
+            *c = '?';
 }
 
 /* ---- literal area: a chain of malloc'd blocks owned by the module */

@@ -11,6 +11,7 @@
 #include "atom.h"
 #include "bcfile.h"
 #include "bif.h"
+#include "compile.h"
 #include "dis.h"
 #include "exception.h"
 #include "export.h"
@@ -25,6 +26,7 @@ static const char usage_main[] =
     "\n"
     "commands:\n"
     "  run [options] FILE [args...]   run FILE's main/1 (with args) or main/0\n"
+    "  compile FILE.erl [-S] [-o OUT]  compile Erlang to bytecode (-S: assembly)\n"
     "  asm FILE.s [-o FILE.bc]         assemble FILE.s to bytecode\n"
     "  dis FILE.bc                     print FILE.bc as assembly\n"
     "  FILE [args...]                  same as run FILE [args...]\n"
@@ -36,7 +38,8 @@ static const char usage_main[] =
 static const char usage_run[] =
     "usage: beamlet run [options] FILE [args...]\n"
     "\n"
-    "Loads FILE (.bc bytecode, or .s assembly which is assembled in memory)\n"
+    "Loads FILE (.bc bytecode; .s assembly or .erl source are assembled or\n"
+    "compiled in memory)\n"
     "and calls its main/1 with the arguments as a list of strings; without\n"
     "arguments it calls main/0 if exported, else main([]). Other modules are\n"
     "loaded on first use from FILE's folder, the -pa folders and the\n"
@@ -54,6 +57,14 @@ static const char usage_asm[] =
     "Assembles FILE.s (the syntax of erlc -S; see docs/asm.md) into\n"
     "bytecode, by default FILE.bc beside it. Errors are reported as\n"
     "FILE:LINE:COL: error: ..., all of them, with exit status 1.\n";
+
+static const char usage_compile[] =
+    "usage: beamlet compile FILE.erl [-S] [-o OUT]\n"
+    "\n"
+    "Compiles FILE.erl (a subset of Erlang) to bytecode, by default FILE.bc\n"
+    "beside it; with -S, to assembly (FILE.s), as erlc -S does. Errors and\n"
+    "warnings are reported as FILE:LINE:COL: ..., all of them; exit status 1\n"
+    "on any error.\n";
 
 static const char usage_dis[] =
     "usage: beamlet dis FILE.bc\n"
@@ -156,6 +167,76 @@ static int cmd_asm(int argc, char **argv)
     return 0;
 }
 
+/* Replaces the extension of `in` (if any) by `ext`. */
+static char *with_extension(const char *in, const char *ext)
+{
+    const char *dot = strrchr(in, '.'), *slash = strrchr(in, '/');
+    size_t base = dot && (!slash || dot > slash) ? (size_t)(dot - in) : strlen(in);
+    char *out = malloc(base + strlen(ext) + 1);
+    if (out) {
+        memcpy(out, in, base);
+        strcpy(out + base, ext);
+    }
+    return out;
+}
+
+static bool write_file(const char *path, const void *data, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f || fwrite(data, 1, len, f) != len || fclose(f) != 0) {
+        fprintf(stderr, "%s: error: cannot write file: %s\n", path, strerror(errno));
+        return false;
+    }
+    return true;
+}
+
+static int cmd_compile(int argc, char **argv)
+{
+    const char *in = NULL, *out = NULL;
+    bool asm_only = false;
+    for (int i = 0; i < argc; i++) {
+        if (is_help(argv[i])) {
+            fputs(usage_compile, stdout);
+            return 0;
+        } else if (strcmp(argv[i], "-S") == 0) {
+            asm_only = true;
+        } else if (strcmp(argv[i], "-o") == 0 && i + 1 < argc) {
+            out = argv[++i];
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "beamlet compile: unknown option '%s'\n%s", argv[i], usage_compile);
+            return 2;
+        } else if (!in) {
+            in = argv[i];
+        } else {
+            fprintf(stderr, "beamlet compile: more than one input file\n%s", usage_compile);
+            return 2;
+        }
+    }
+    if (!in) {
+        fputs(usage_compile, stderr);
+        return 2;
+    }
+    size_t len;
+    char *src = (char *)code_read_file(in, &len);
+    if (!src) {
+        fprintf(stderr, "%s: error: cannot read file: %s\n", in, strerror(errno));
+        return 1;
+    }
+    BcBuf bc = { 0 };
+    StrBuf text = { 0 };
+    bool ok = comp_compile(src, len, in, stderr, &bc, asm_only ? &text : NULL);
+    free(src);
+    char *def = NULL;
+    if (ok && !out)
+        out = def = with_extension(in, asm_only ? ".s" : ".bc");
+    if (ok)
+        ok = out && (asm_only ? write_file(out, text.data ? text.data : "", text.len) : write_file(out, bc.data, bc.len));
+    free(def);
+    bc_buf_free(&bc);
+    sb_free(&text);
+    return ok ? 0 : 1;
+}
+
 static int cmd_dis(int argc, char **argv)
 {
     if (argc != 1 || is_help(argv[0])) {
@@ -188,7 +269,16 @@ static Module *load_entry(const char *file)
         return NULL;
     }
     BcBuf bc = { 0 };
-    if (ends_with(file, ".s") || ends_with(file, ".S")) {
+    if (ends_with(file, ".erl")) {
+        bool ok = comp_compile((const char *)data, len, file, stderr, &bc, NULL);
+        free(data);
+        if (!ok) {
+            bc_buf_free(&bc);
+            return NULL;
+        }
+        data = bc.data;
+        len = bc.len;
+    } else if (ends_with(file, ".s") || ends_with(file, ".S")) {
         bool ok = asm_assemble((const char *)data, len, file, &bc, stderr);
         free(data);
         if (!ok) {
@@ -329,6 +419,8 @@ int main(int argc, char **argv)
         return cmd_asm(argc - 2, argv + 2);
     if (strcmp(cmd, "dis") == 0)
         return cmd_dis(argc - 2, argv + 2);
+    if (strcmp(cmd, "compile") == 0)
+        return cmd_compile(argc - 2, argv + 2);
     if (strcmp(cmd, "run") == 0)
         return cmd_run(argc - 2, argv + 2);
     if (cmd[0] == '-') {

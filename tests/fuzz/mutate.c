@@ -17,6 +17,8 @@
  *     -b N      slices of 4000 reductions a run may use (default 500)
  *     -j N      runs in parallel (default: the number of CPUs)
  *     -o DIR    where failing mutants are saved (default build/fuzz/failures)
+ *     -k        keep the mutants that hang too (DIR/NAME-MODE-INDEX.hang.bc),
+ *               to check that each loops in bytecode, not in the VM's C code
  *     -r        replay: load and run each FILE once, in this process
  * BEAMLET_GC_STRESS=1 in the environment collects at every safe point, as
  * `beamlet run` does.
@@ -92,13 +94,14 @@ typedef struct {
     int slices;
     int jobs;
     const char *outdir;
+    bool keep_hangs;
 } Options;
 
 typedef struct {
     long runs, refused, ran, crashed, halted, budget, no_main, hangs, failures, loader_hangs;
 } Tally;
 
-static Options opt = { -1, false, false, 1, 2000, 500, 0, "build/fuzz/failures" };
+static Options opt = { -1, false, false, 1, 2000, 500, 0, "build/fuzz/failures", false };
 
 /* ---- deterministic random numbers (splitmix64) */
 
@@ -666,6 +669,16 @@ static void classify(const char *name, const char *mode, Slot *s, int slot, int 
     } else if (WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM) {
         if (phase == PHASE_RUNNING) {
             t->hangs++;
+            if (opt.keep_hangs) {
+                mkdir(opt.outdir, 0777);
+                char path[4096];
+                snprintf(path, sizeof path, "%s/%s-%s-%ld.hang.bc", opt.outdir, name, mode, s->index);
+                FILE *f = fopen(path, "wb");
+                if (f) {
+                    fwrite(s->image.d, 1, s->image.n, f);
+                    fclose(f);
+                }
+            }
             return;
         }
         t->loader_hangs++;
@@ -710,7 +723,6 @@ static Tally run_file(const char *path, const uint8_t *d, size_t n, Slot *slots)
     }
     uint64_t fseed = mix(opt.seed ^ hash_str(name));
     long next = 0, done = 0;
-    int busy = 0;
     while (done < total) {
         for (int j = 0; j < opt.jobs && next < total; j++) {
             if (slots[j].pid)
@@ -725,7 +737,6 @@ static Tally run_file(const char *path, const uint8_t *d, size_t n, Slot *slots)
                 make_mutant(mix(fseed + (uint64_t)next), d, n, &slots[j].image);
             start(&slots[j], j);
             next++;
-            busy++;
         }
         int status;
         pid_t pid = waitpid(-1, &status, 0);
@@ -741,10 +752,8 @@ static Tally run_file(const char *path, const uint8_t *d, size_t n, Slot *slots)
             slots[j].pid = 0;
             classify(name, mode, &slots[j], j, status, &t);
             done++;
-            busy--;
         }
     }
-    (void)busy;
     printf("%-16s %-5s %7ld runs: %7ld refused, %6ld ran (%ld returned, %ld raised, %ld halted, %ld out of "
            "reductions, %ld without main), %5ld hangs, %ld FAILURES\n",
            name, mode, t.runs, t.refused, t.ran + t.crashed + t.halted + t.budget + t.no_main, t.ran, t.crashed,
@@ -790,7 +799,7 @@ static bool read_input(const char *path, Bytes *out, bool *skip)
 static int usage(void)
 {
     fprintf(stderr, "usage: mutate [-n N] [-m mutate|truncate|asis] [-s SEED] [-t MS] [-b SLICES] [-j JOBS] "
-                    "[-o DIR] [-r] FILE...\n");
+                    "[-o DIR] [-k] [-r] FILE...\n");
     return 2;
 }
 
@@ -798,7 +807,7 @@ int main(int argc, char **argv)
 {
     bool replay = false;
     int c;
-    while ((c = getopt(argc, argv, "n:m:s:t:b:j:o:r")) != -1) {
+    while ((c = getopt(argc, argv, "n:m:s:t:b:j:o:kr")) != -1) {
         switch (c) {
         case 'n': opt.n = atol(optarg); break;
         case 'm':
@@ -814,6 +823,7 @@ int main(int argc, char **argv)
         case 'b': opt.slices = atoi(optarg); break;
         case 'j': opt.jobs = atoi(optarg); break;
         case 'o': opt.outdir = optarg; break;
+        case 'k': opt.keep_hangs = true; break;
         case 'r': replay = true; break;
         default: return usage();
         }
