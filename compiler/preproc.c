@@ -265,6 +265,37 @@ static void set_file_macro(Preproc *pp, const char *name)
         def_constant(pp, "FILE", MAC_PREDEF, &t, 1);
 }
 
+/* ?FEATURE_AVAILABLE(F) and ?FEATURE_ENABLED(F), as OTP 25's epp has
+ * them: maybe_expr is the one feature available; none is enabled. */
+static void def_feature_macros(Preproc *pp)
+{
+    static const char *const param[] = {"X"};
+    Token avail[5], *enabled = avail;
+    avail[0] = make_tok(TOK_LPAREN, 1, 1);
+    avail[1] = make_tok(TOK_VAR, 1, 1);
+    avail[1].u.name.s = "X";
+    avail[1].u.name.len = 1;
+    avail[2] = make_tok(TOK_EQEQ, 1, 1);
+    avail[3] = make_tok(TOK_ATOM, 1, 1);
+    avail[3].u.name.s = "maybe_expr";
+    avail[3].u.name.len = 10;
+    avail[4] = make_tok(TOK_RPAREN, 1, 1);
+    Token f = make_tok(TOK_ATOM, 1, 1);
+    f.u.name.s = "false";
+    f.u.name.len = 5;
+    for (int i = 0; i < 2; i++) {
+        Macro *m = add_macro(pp, i ? "FEATURE_ENABLED" : "FEATURE_AVAILABLE", MAC_USER);
+        MacDef *d = m ? ast_alloc(pp->a, sizeof *d) : NULL;
+        if (!d)
+            return;
+        d->arity = 1;
+        d->params = (const char **)param;
+        d->body = copy_toks(pp->a, i ? &f : enabled, i ? 1 : 5);
+        d->nbody = i ? 1 : 5;
+        m->defs = d;
+    }
+}
+
 static void predefine(Preproc *pp, const char *filename)
 {
     set_file_macro(pp, filename);
@@ -275,8 +306,7 @@ static void predefine(Preproc *pp, const char *filename)
     add_macro(pp, "BASE_MODULE_STRING", MAC_UNDEF);
     add_macro(pp, "FUNCTION_NAME", MAC_UNDEF);
     add_macro(pp, "FUNCTION_ARITY", MAC_UNDEF);
-    add_macro(pp, "FEATURE_AVAILABLE", MAC_UNDEF);
-    add_macro(pp, "FEATURE_ENABLED", MAC_UNDEF);
+    def_feature_macros(pp);
     Token t = make_tok(TOK_ATOM, 1, 1);
     t.u.name.s = "BEAM";
     t.u.name.len = 4;
@@ -886,7 +916,11 @@ static bool expand_function(Exp *e, const MacDef *d, const Token *at, const char
     int n = count_args(exp_peek, e, 0, &spans, &after);
     Token **args = calloc((size_t)(n > 0 ? n : 1), sizeof *args);
     int *argn = calloc((size_t)(n > 0 ? n : 1), sizeof *argn);
-    bool ok = args && argn && n == d->arity;
+    bool ok = args && argn;
+    if (ok && n != d->arity) {
+        exp_fail(e, at, "argument mismatch for macro '%s'", name);
+        ok = false;
+    }
     for (int i = 0; ok && i < n; i++) {
         int s = spans.v[2 * i], t = spans.v[2 * i + 1];
         argn[i] = t - s;
@@ -953,7 +987,7 @@ static bool expand_call(Exp *e)
         return false;
     }
     MacDef *d = NULL;
-    if (m->kind == MAC_PREDEF || (m->defs && !m->defs->next && m->defs->arity < 0)) {
+    if (m->defs && !m->defs->next && m->defs->arity < 0) {
         d = m->defs;
     } else {
         for (MacDef *x = m->defs; x; x = x->next)

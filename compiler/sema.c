@@ -173,7 +173,8 @@ static int msg_cmp(const void *a, const void *b)
 
 static void flush_msgs(S *s)
 {
-    qsort(s->msgs, (size_t)s->nmsgs, sizeof *s->msgs, msg_cmp);
+    if (s->nmsgs > 1)
+        qsort(s->msgs, (size_t)s->nmsgs, sizeof *s->msgs, msg_cmp);
     for (int i = 0; i < s->nmsgs; i++) {
         Msg *m = &s->msgs[i];
         front_report(s->u, s->d, m->file, m->warn ? "warning" : "error", m->line, m->col, "%s", m->text);

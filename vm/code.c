@@ -144,7 +144,8 @@ static Module *load_checked(const unsigned char *data, size_t size, Term expect,
         snprintf(err, errlen, "%s: error: module '%s' is already loaded", what, atom_cstr(m->name));
         free(ex);
         free(entries);
-        return NULL; /* the module leaks: loaded code is never freed */
+        ld_free_module(m);
+        return NULL;
     }
     publish(m, data, size);
     publish_exports(m, ex, nex, entries);

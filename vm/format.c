@@ -49,32 +49,6 @@
 
 /* ------------------------------------------------------------------ UTF-8 */
 
-static void put_utf8(StrBuf *sb, uint32_t c)
-{
-    char b[4];
-    size_t n;
-    if (c < 0x80) {
-        b[0] = (char)c;
-        n = 1;
-    } else if (c < 0x800) {
-        b[0] = (char)(0xC0 | (c >> 6));
-        b[1] = (char)(0x80 | (c & 0x3F));
-        n = 2;
-    } else if (c < 0x10000) {
-        b[0] = (char)(0xE0 | (c >> 12));
-        b[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        b[2] = (char)(0x80 | (c & 0x3F));
-        n = 3;
-    } else {
-        b[0] = (char)(0xF0 | (c >> 18));
-        b[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-        b[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-        b[3] = (char)(0x80 | (c & 0x3F));
-        n = 4;
-    }
-    sb_add(sb, b, n);
-}
-
 /* Decodes one well-formed UTF-8 character from s[0..n) into *c; returns
  * its length, or 0 if the bytes there are not valid UTF-8 (overlong forms,
  * surrogates and values past 0x10FFFF included). */
@@ -323,7 +297,7 @@ static void sink_put(Sink *k, uint32_t c)
     if (k->cps)
         cp_push(k->cps, c);
     else
-        put_utf8(k->sb, c);
+        sb_add_utf8(k->sb, c);
 }
 
 static bool char_allowed(Term h, int mode)
@@ -602,7 +576,7 @@ static bool put_pad(StrBuf *sb, Term pad, long n)
         if (c < 0x80)
             sb_addc(sb, (char)c);
         else
-            put_utf8(sb, c);
+            sb_add_utf8(sb, c);
     }
     return true;
 }
@@ -610,7 +584,7 @@ static bool put_pad(StrBuf *sb, Term pad, long n)
 static void put_cps(StrBuf *sb, const uint32_t *v, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        put_utf8(sb, v[i]);
+        sb_add_utf8(sb, v[i]);
 }
 
 /* OTP's adjust/3 for code points: data then padding, or padding first. */
@@ -1083,7 +1057,7 @@ static bool run_format(StrBuf *sb, FmtIn *in, Term args)
         }
         in_take(in);
         if (c != '~') {
-            put_utf8(sb, (uint32_t)c);
+            sb_add_utf8(sb, (uint32_t)c);
             col = c == '\n' ? 0 : c == '\t' ? (col + 8) / 8 * 8 : col + 1;
             continue;
         }

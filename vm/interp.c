@@ -317,7 +317,11 @@ call_bif:
     }
     OP(jump)
     {
+        /* A jump may close a loop without calls: it costs a reduction so
+         * that such a loop still yields. */
         JUMP(pc[1]);
+        if (--reds <= 0)
+            goto yield;
         NEXT();
     }
     OP(normal_exit)

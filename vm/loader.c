@@ -663,6 +663,24 @@ static void check_tables(Loader *ld)
     }
 }
 
+void ld_free_module(Module *m)
+{
+    if (!m)
+        return;
+    LitBlock *b = (LitBlock *)m->literal_area;
+    while (b) {
+        LitBlock *n = b->next;
+        free(b);
+        b = n;
+    }
+    free(m->code);
+    free(m->funcs);
+    free(m->lines);
+    free(m->files);
+    free(m->lambdas);
+    free(m);
+}
+
 /* ---- the whole load */
 
 static void free_loader(Loader *ld)

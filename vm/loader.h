@@ -103,6 +103,10 @@ typedef struct {
 Module *ld_load(const unsigned char *data, size_t size, Term expect_name, char *err, size_t errlen,
                 LdExport **exports, unsigned *nexports, const Instr ***entries);
 
+/* Frees a module ld_load built that was never published (refused as
+ * already loaded): nothing can refer to it yet. */
+void ld_free_module(Module *m);
+
 void ld_error(Loader *ld, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 Term *ld_lit_alloc(void *ctx, size_t words);
 void ld_lit_free(Loader *ld);

@@ -50,32 +50,6 @@
 
 /* ---- characters ---- */
 
-/* Writes one character as UTF-8. */
-static void put_raw_char(StrBuf *sb, uint32_t c)
-{
-    char b[4];
-    size_t n;
-    if (c < 0x80) {
-        b[0] = (char)c;
-        n = 1;
-    } else if (c < 0x800) {
-        b[0] = (char)(0xC0 | (c >> 6));
-        b[1] = (char)(0x80 | (c & 0x3F));
-        n = 2;
-    } else if (c < 0x10000) {
-        b[0] = (char)(0xE0 | (c >> 12));
-        b[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        b[2] = (char)(0x80 | (c & 0x3F));
-        n = 3;
-    } else {
-        b[0] = (char)(0xF0 | (c >> 18));
-        b[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-        b[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-        b[3] = (char)(0x80 | (c & 0x3F));
-        n = 4;
-    }
-    sb_add(sb, b, n);
-}
 
 /* Decodes the next UTF-8 character of s[*i..n); returns -1 (and leaves *i)
  * on a malformed, overlong or surrogate sequence, as Erlang's /utf8 match
@@ -144,7 +118,7 @@ static size_t string_char(StrBuf *sb, uint32_t c, uint32_t q, int enc)
         return 1;
     }
     if (c >= 160 && (c <= 255 || enc == ENC_UNI_AS_UNI)) {
-        put_raw_char(sb, c);
+        sb_add_utf8(sb, c);
         return 1;
     }
     if (c > 255) {
@@ -273,7 +247,7 @@ static size_t write_atom(StrBuf *sb, Term atom, bool unicode)
     size_t chars = 0;
     if (!atom_needs_quotes(atom)) {
         while ((c = atom_chars_next(&ac)) >= 0) {
-            put_raw_char(sb, (uint32_t)c);
+            sb_add_utf8(sb, (uint32_t)c);
             chars++;
         }
         return chars;

@@ -39,6 +39,7 @@ typedef struct {
     VState *labels; /* indexed by label number */
     uint32_t *first_instr; /* label -> its first real instruction + 1 (0: not computed yet) */
     bool changed;
+    int round;
     const DInstr *in;
 } Verifier;
 
@@ -104,7 +105,9 @@ static bool merge(Verifier *v, uint64_t label, const VState *s)
     if (t->catches != s->catches)
         return fail(v, "paths meet at a label with different catch markers");
     if (s->heap < t->heap) {
-        t->heap = s->heap;
+        /* A loop that keeps using heap would lower this a little each
+         * round; after a few rounds assume nothing is reserved there. */
+        t->heap = v->round > 2 ? 0 : s->heap;
         v->changed = true;
     }
     return true;
@@ -425,6 +428,7 @@ static bool verify_function(Verifier *v)
     v->labels[fn->entry_label] = entry;
     int rounds = 0;
     do {
+        v->round = rounds;
         v->changed = false;
         VState cur = { 0, 0, 0, false };
         for (uint32_t i = fn->info; i < fn->end; i++) {

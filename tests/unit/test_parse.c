@@ -316,6 +316,10 @@ static const Case preproc_cases[] = {
      "f() -> (1 + 2).\n"},
     {"-ifdef(MACHINE).\nf() -> ?MACHINE.\n-endif.\n",
      "f() -> 'BEAM'.\n"},
+    {"-if(?FEATURE_AVAILABLE(maybe_expr)).\nf() -> avail.\n-endif.\n-if(?FEATURE_ENABLED(maybe_expr)).\ng() -> enabled.\n-endif.\n",
+     "f() -> avail.\n"},
+    {"-undef(LINE).\nf() -> ?LINE.\n-define(x, 1).\ng() -> ?x.\n",
+     "f() -> 2.\ng() -> 1.\n"},
 };
 
 static const Case error_cases[] = {
@@ -669,6 +673,14 @@ static const Case error_cases[] = {
      "t.erl:1:7: error: badly formed 'file'\n"},
     {"-define(G, ?H).\nf() -> ?G(1).\n",
      "t.erl:2:9: error: undefined macro 'H'\n"},
+    {"f() -> ?FEATURE_ENABLED.\n-define(FEATURE_ENABLED(X), x).\n",
+     "t.erl:1:9: error: argument mismatch for macro 'FEATURE_ENABLED'\nt.erl:2:9: error: redefining macro 'FEATURE_ENABLED'\n"},
+    {"-define(D,? ?B(?A)).\n-define(A, a).\nf() -> ?D.\n",
+     ""},
+    {"-module(m, [A, b]).\n",
+     "t.erl:1:16: error: bad variable list\n"},
+    {"-module(a1),3], X > 1].\n",
+     "t.erl:1:13: error: bad variable list\n"},
     {"f() -> ).\ng() -> ok.\nh() -> [.\n-export([i]).\nj() -> ?K.\n",
      "t.erl:1:8: error: syntax error before: ')'\nt.erl:3:9: error: syntax error before: '.'\nt.erl:4:9: error: bad Name/Arity\nt.erl:5:9: error: undefined macro 'K'\n"},
 };
