@@ -2589,10 +2589,13 @@ static RS snapshot(G *g)
 static void emit(G *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void emit(G *g, const char *fmt, ...)
 {
-    char buf[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *buf = cg_alloc(g->c, (size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(buf, (size_t)n + 1, fmt, ap);
     va_end(ap);
     ast_buf_puts(g->o, "    ");
     ast_buf_puts(g->o, buf);
@@ -2624,6 +2627,31 @@ static void emit_line(G *g, int line)
 }
 
 /* ---- constants as text */
+
+/* An atom as the assembler reads it: bare when Erlang allows, quoted
+ * otherwise, and always quoted when it has bytes beyond ASCII (the
+ * assembler reads UTF-8 only between quotes). */
+static void put_atom(AstBuf *b, const char *name, size_t len)
+{
+    bool ascii = true;
+    for (size_t i = 0; i < len && ascii; i++)
+        ascii = (unsigned char)name[i] < 0x80;
+    if (ascii) {
+        ast_buf_atom(b, name, len);
+        return;
+    }
+    ast_buf_putc(b, '\'');
+    for (size_t i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)name[i];
+        if (ch == '\'' || ch == '\\')
+            ast_buf_putc(b, '\\');
+        if (ch < 32 || ch == 127)
+            ast_buf_printf(b, "\\x{%x}", ch);
+        else
+            ast_buf_putc(b, (char)ch);
+    }
+    ast_buf_putc(b, '\'');
+}
 
 static void put_term(AstBuf *b, const AstExpr *e);
 
@@ -2662,7 +2690,7 @@ static void put_term(AstBuf *b, const AstExpr *e)
             ast_buf_printf(b, "%lld", (long long)e->u.int_.value);
         break;
     case AST_FLOAT: ast_buf_float(b, e->u.float_.value); break;
-    case AST_ATOM: ast_buf_atom(b, e->u.atom.name, e->u.atom.len); break;
+    case AST_ATOM: put_atom(b, e->u.atom.name, e->u.atom.len); break;
     case AST_NIL: ast_buf_puts(b, "[]"); break;
     case AST_STRING:
         if (printable_string(e)) {
@@ -2758,26 +2786,16 @@ static void put_loc(AstBuf *b, Loc l)
         ast_buf_printf(b, "{%c,%d}", l.k, l.n);
 }
 
-/* The operand as text in a static buffer ring (several per instruction). */
+/* The operand as text (in the arena, freed with the module). */
 static const char *L_(G *g, Loc l)
 {
-    static __thread char ring[8][4096];
-    static __thread int next;
-    char *out = ring[next++ & 7];
     AstBuf b = { 0 };
     put_loc(&b, l);
-    if (b.len >= 4095) {
-        /* long literals: keep the text in the arena instead */
-        char *s = cg_alloc(g->c, b.len + 1);
-        memcpy(s, b.s, b.len);
-        s[b.len] = 0;
-        free(b.s);
-        return s;
-    }
-    memcpy(out, b.s ? b.s : "", b.len);
-    out[b.len] = 0;
+    char *s = cg_alloc(g->c, b.len + 1);
+    memcpy(s, b.s ? b.s : "", b.len);
+    s[b.len] = 0;
     free(b.s);
-    return out;
+    return s;
 }
 
 static const char *O_(G *g, KOp op) { return L_(g, loc_of(g, op)); }
@@ -3076,7 +3094,7 @@ static void gen_bif(G *g, KStmt *s)
     int r = alloc_x(g, R_TEMP);
     emit_line(g, s->line);
     AstBuf name = { 0 };
-    ast_buf_atom(&name, s->name, strlen(s->name));
+    put_atom(&name, s->name, strlen(s->name));
     if (s->gc)
         emit(g, "{gc_bif,%s,{f,0},%d,%s,{x,%d}}", name.s, live, ops, r);
     else
@@ -3089,9 +3107,9 @@ static const char *extfunc(G *g, const char *mod, const char *name, int arity)
 {
     AstBuf b = { 0 };
     ast_buf_puts(&b, "{extfunc,");
-    ast_buf_atom(&b, mod, strlen(mod));
+    put_atom(&b, mod, strlen(mod));
     ast_buf_putc(&b, ',');
-    ast_buf_atom(&b, name, strlen(name));
+    put_atom(&b, name, strlen(name));
     ast_buf_printf(&b, ",%d}", arity);
     char *s = cg_strdup(g->c, b.s);
     free(b.s);
@@ -3222,7 +3240,7 @@ static void gtest(G *g, const GExpr *e, int F, int E);
 static const char *atom_text(G *g, const char *name)
 {
     AstBuf b = { 0 };
-    ast_buf_atom(&b, name, strlen(name));
+    put_atom(&b, name, strlen(name));
     char *s = cg_strdup(g->c, b.s);
     free(b.s);
     return s;
@@ -3630,7 +3648,7 @@ static BT *join_target(G *g, KStmt *s, const int *rets, int n, bool clob, const 
     t->label = label;
     t->n = n;
     t->regs = cg_alloc(g->c, (size_t)(n ? n : 1) * sizeof(int));
-    bool taken[MAXX] = { false };
+    bool *taken = cg_alloc(g->c, MAXX * sizeof *taken);
     if (!clob)
         for (int r = 0; r < MAXX; r++) {
             int v = g->st.xo[r];
@@ -3862,7 +3880,7 @@ static void gen_function(Cg *c, KFun *kf, AstBuf *out)
     for (int i = 0; i < kf->arity; i++)
         bind_x(&g, i, i);
     ast_buf_puts(out, "\n{function, ");
-    ast_buf_atom(out, kf->name, strlen(kf->name));
+    put_atom(out, kf->name, strlen(kf->name));
     ast_buf_printf(out, ", %d, %d}.\n", kf->arity, kf->entry_label);
     emit_label(&g, kf->info_label);
     emit_line(&g, kf->line);
@@ -3928,7 +3946,7 @@ static void put_exports(Cg *c, AstBuf *out)
     for (int i = 0; all && i < c->nlocals; i++) {
         ast_buf_puts(out, first ? "{" : ",{");
         first = false;
-        ast_buf_atom(out, c->locals[i]->name, strlen(c->locals[i]->name));
+        put_atom(out, c->locals[i]->name, strlen(c->locals[i]->name));
         ast_buf_printf(out, ",%d}", c->locals[i]->arity);
     }
     for (int i = 0; i < c->u->nforms; i++) {
@@ -3938,7 +3956,7 @@ static void put_exports(Cg *c, AstBuf *out)
         for (int j = 0; j < f->u.export_.n; j++) {
             ast_buf_puts(out, first ? "{" : ",{");
             first = false;
-            ast_buf_atom(out, f->u.export_.funs[j].name, strlen(f->u.export_.funs[j].name));
+            put_atom(out, f->u.export_.funs[j].name, strlen(f->u.export_.funs[j].name));
             ast_buf_printf(out, ",%d}", f->u.export_.funs[j].arity);
         }
     }
@@ -3988,7 +4006,7 @@ bool cg_generate(const CompUnit *u, Diag *d, const char *filename, StrBuf *out)
     if (ok) {
         AstBuf head = { 0 };
         ast_buf_puts(&head, "{module, ");
-        ast_buf_atom(&head, c.module, strlen(c.module));
+        put_atom(&head, c.module, strlen(c.module));
         ast_buf_puts(&head, "}.\n\n");
         put_exports(&c, &head);
         ast_buf_printf(&head, "{labels, %d}.\n", c.next_label);

@@ -27,6 +27,18 @@ const char *lex_kind_text(TokKind k)
     return (unsigned)k < TOK_KIND_COUNT ? kind_text[k] : "";
 }
 
+bool tokvec_reserve(TokVec *tv, int n)
+{
+    if (tv->cap >= n)
+        return true;
+    Token *v = realloc(tv->v, (size_t)n * sizeof *v);
+    if (!v)
+        return false;
+    tv->v = v;
+    tv->cap = n;
+    return true;
+}
+
 bool tokvec_push(TokVec *tv, const Token *t)
 {
     if (tv->n == tv->cap) {

@@ -78,6 +78,8 @@ typedef struct {
 } TokVec;
 
 bool tokvec_push(TokVec *tv, const Token *t);
+/* Makes room for n tokens in all. */
+bool tokvec_reserve(TokVec *tv, int n);
 void tokvec_free(TokVec *tv);
 
 typedef enum {

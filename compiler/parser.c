@@ -263,6 +263,35 @@ static AstExpr *parse_pat_max(Parser *p);
 static AstExprList parse_exprs(Parser *p);
 static void parse_clause_tail(Parser *p, AstClause *c);
 
+/* Can the token follow an expression somewhere in the grammar (erl_parse's
+ * FOLLOW(expr), operators aside)? */
+static bool follows_expr(TokKind k)
+{
+    switch (k) {
+    case TOK_COMMA:
+    case TOK_SEMI:
+    case TOK_RPAREN:
+    case TOK_RBRACK:
+    case TOK_RBRACE:
+    case TOK_GTGT:
+    case TOK_ARROW:
+    case TOK_WHEN:
+    case TOK_OF:
+    case TOK_KEND:
+    case TOK_AFTER:
+    case TOK_CATCH:
+    case TOK_BARBAR:
+    case TOK_BAR:
+    case TOK_COLONCOLON:
+    case TOK_DOT:
+    case TOK_DARROW:
+    case TOK_COLONEQ:
+    case TOK_QMARKEQ:
+    case TOK_LARROW: return true;
+    default: return false;
+    }
+}
+
 /* The operator loop of precedence climbing, from a parsed left operand.
  * Each operator of a chain counts one level of nesting. */
 static AstExpr *binary_from(Parser *p, AstExpr *lhs, int minprec, bool pat)
@@ -292,6 +321,11 @@ static AstExpr *binary_from(Parser *p, AstExpr *lhs, int minprec, bool pat)
         if (op->assoc == 'n') {
             const BinOp *next = binop_of(p, pat);
             if (next && next->prec == op->prec)
+                syntax_error(p);
+            /* yecc's state after a comparison has no default reduction:
+             * a token that can follow no expression is an error at once,
+             * before the checks of an enclosing attribute or function */
+            if (!next && !pat && !follows_expr(kind(p)))
                 syntax_error(p);
         }
     }
@@ -1068,6 +1102,25 @@ static int type_binop_prec(TokKind k)
     }
 }
 
+/* Can the token follow a type (FOLLOW(type), operators aside)? */
+static bool follows_type(TokKind k)
+{
+    switch (k) {
+    case TOK_BAR:
+    case TOK_COMMA:
+    case TOK_RPAREN:
+    case TOK_RBRACK:
+    case TOK_RBRACE:
+    case TOK_GTGT:
+    case TOK_DOT:
+    case TOK_SEMI:
+    case TOK_WHEN:
+    case TOK_DARROW:
+    case TOK_COLONEQ: return true;
+    default: return false;
+    }
+}
+
 /* '(' ['...' | top_types] ')' '->' top_type; the '(' is current. */
 static void parse_fun_type(Parser *p)
 {
@@ -1220,8 +1273,8 @@ static void parse_type(Parser *p, int minprec)
         enter(p);
         extra++;
         parse_type(p, prec + 1);
-        if (prec == 200 && kind(p) == TOK_DOTDOT)
-            syntax_error(p);
+        if (prec == 200 && (kind(p) == TOK_DOTDOT || (!type_binop_prec(kind(p)) && !follows_type(kind(p)))))
+            syntax_error(p); /* non-associative, without default reduction */
     }
     p->depth -= extra;
     leave(p);

@@ -27,6 +27,7 @@ typedef struct MacDef {
     int nbody;
     Use *uses; /* macros its body calls, sorted, for the circularity check */
     int nuses;
+    bool has_qq; /* its body has ??Var */
     unsigned verified; /* generation in which no cycle was found from here */
 } MacDef;
 
@@ -620,6 +621,8 @@ static bool body_uses(Preproc *pp, const Token *body, int n, MacDef *d, int *err
         if (body[k].kind != TOK_QMARK)
             continue;
         if (body[k + 1].kind == TOK_QMARK) {
+            if (k + 2 < n && body[k + 2].kind == TOK_VAR)
+                d->has_qq = true;
             k++;
             continue;
         }
@@ -662,6 +665,9 @@ typedef struct {
     int n, i;
     bool isolated; /* a constant macro's body: arguments are not looked
                     * for beyond its end */
+    bool reanno;   /* its tokens read as being at line:col (a macro body
+                    * used as it is, without a copy) */
+    int line, col;
     Token *owned;
 } Src;
 
@@ -674,6 +680,8 @@ typedef struct {
     bool failed;
     bool has_marks;
     bool in_form; /* ?FUNCTION_NAME is allowed (a form, not a directive) */
+    int limit;    /* tokens the output may have: the form's own, plus
+                   * PP_MAX_FORM_TOKENS from macros */
 } Exp;
 
 static void pop_src(Exp *e)
@@ -698,7 +706,19 @@ static bool push_src(Exp *e, const Token *t, int n, bool isolated, Token *owned)
         e->s = s;
         e->cap = cap;
     }
-    e->s[e->ns++] = (Src){t, n, 0, isolated, owned};
+    e->s[e->ns++] = (Src){t, n, 0, isolated, false, 0, 0, owned};
+    return true;
+}
+
+/* Pushes a constant macro's stored body, read as being at `at`. */
+static bool push_body(Exp *e, const MacDef *d, const Token *at)
+{
+    if (!push_src(e, d->body, d->nbody, true, NULL))
+        return false;
+    Src *s = &e->s[e->ns - 1];
+    s->reanno = true;
+    s->line = at->line;
+    s->col = at->col;
     return true;
 }
 
@@ -724,13 +744,33 @@ static const Token *exp_peek(void *ctx, int k)
     return NULL;
 }
 
+/* The k-th token ahead, which exists, with its position (exp_peek's
+ * pointer may show a macro body's stored one). */
+static Token exp_get(Exp *e, int k)
+{
+    for (int j = e->ns - 1; j >= 0; j--) {
+        Src *s = &e->s[j];
+        int avail = s->n - s->i;
+        if (k < avail) {
+            Token t = s->t[s->i + k];
+            if (s->reanno) {
+                t.line = s->line;
+                t.col = s->col;
+            }
+            return t;
+        }
+        k -= avail;
+    }
+    return make_tok(TOK_END, 0, 0);
+}
+
 static bool exp_next(Exp *e, Token *t)
 {
     settle(e);
     if (e->ns == 0)
         return false;
-    Src *s = &e->s[e->ns - 1];
-    *t = s->t[s->i++];
+    *t = exp_get(e, 0);
+    e->s[e->ns - 1].i++;
     settle(e);
     return true;
 }
@@ -744,7 +784,7 @@ static void exp_skip(Exp *e, int n)
 
 static bool emit(Exp *e, const Token *t)
 {
-    if (e->out->n >= PP_MAX_FORM_TOKENS) {
+    if (e->out->n >= e->limit) {
         if (!e->failed)
             perr(e->pp, e->f, t->line, t->col, "too many tokens from macro expansion");
         e->failed = true;
@@ -795,11 +835,14 @@ static bool check_circular(Exp *e, const Token *at, const char *name, int arity)
         int next;
     } Frame;
     Preproc *pp = e->pp;
+    MacDef *start = uses_def(pp, name, arity);
+    if (!start || start->verified == pp->gen)
+        return true; /* known to reach no cycle */
     int cap = 32, n = 0;
     Frame *st = malloc((size_t)cap * sizeof *st);
     if (!st)
         return false;
-    st[n++] = (Frame){name, arity, uses_def(pp, name, arity), 0};
+    st[n++] = (Frame){name, arity, start, 0};
     bool ok = true;
     while (n > 0 && ok) {
         Frame *top = &st[n - 1];
@@ -935,11 +978,11 @@ static bool expand_function(Exp *e, const MacDef *d, const Token *at, const char
             break;
         }
         for (int k = 0; k < argn[i]; k++)
-            args[i][k] = *exp_peek(e, s + k);
+            args[i][k] = exp_get(e, s + k);
     }
     TokVec res = {0};
     if (ok)
-        ok = substitute(e, d, at, args, argn, &res);
+        ok = tokvec_reserve(&res, d->nbody + 16) && substitute(e, d, at, args, argn, &res);
     for (int i = 0; i < n && args; i++)
         free(args[i]);
     free(args);
@@ -961,13 +1004,15 @@ static bool expand_function(Exp *e, const MacDef *d, const Token *at, const char
 /* ?Name: the cursor is on the name token. */
 static bool expand_call(Exp *e)
 {
-    Token at = *exp_peek(e, 0);
+    Token at = exp_get(e, 0);
     const char *name = at.u.name.s;
     Macro *m = find_macro(e->pp, name);
-    if (m && m->kind == MAC_LINE) {
+    if ((at.kind == TOK_VAR && strcmp(name, "LINE") == 0) || (m && m->kind == MAC_LINE)) {
+        /* ?LINE works even after -undef(LINE); epp's table entry, reached
+         * by ?'LINE', holds the integer 1 */
         exp_skip(e, 1);
         Token t = make_tok(TOK_INT, at.line, at.col);
-        t.u.i.v = at.line;
+        t.u.i.v = at.kind == TOK_VAR ? at.line : 1;
         return emit(e, &t);
     }
     /* arguments are looked for before the name is consumed, so that the
@@ -1004,6 +1049,8 @@ static bool expand_call(Exp *e)
         return expand_function(e, d, &at, name);
     /* a constant macro: its body (where ??Var is just Var, as in epp),
      * expanded on its own */
+    if (!d->has_qq)
+        return push_body(e, d, &at) || (e->failed = true, false);
     TokVec body = {0};
     if (!substitute(e, d, &at, NULL, NULL, &body)) {
         tokvec_free(&body);
@@ -1026,6 +1073,7 @@ static bool expand(Preproc *pp, PFile *f, const Token *toks, int n, TokVec *out,
     e.f = f;
     e.out = out;
     e.in_form = has_marks != NULL;
+    e.limit = n + PP_MAX_FORM_TOKENS;
     out->n = 0;
     if (!push_src(&e, toks, n, false, NULL))
         return false;
@@ -1035,11 +1083,12 @@ static bool expand(Preproc *pp, PFile *f, const Token *toks, int n, TokVec *out,
             emit(&e, &t);
             continue;
         }
-        const Token *nm = exp_peek(&e, 0);
-        if (!nm) {
+        if (!exp_peek(&e, 0)) {
             emit(&e, &t);
             continue;
         }
+        Token name = exp_get(&e, 0);
+        const Token *nm = &name;
         if (nm->kind == TOK_VAR &&
             (strcmp(nm->u.name.s, "FUNCTION_NAME") == 0 || strcmp(nm->u.name.s, "FUNCTION_ARITY") == 0)) {
             if (!e.in_form) {

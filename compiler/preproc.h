@@ -9,9 +9,18 @@
  *
  * Predefined macros: ?MODULE and ?MODULE_STRING (after -module), ?FILE,
  * ?LINE, ?FUNCTION_NAME, ?FUNCTION_ARITY, ?MACHINE ('BEAM'), ?BEAM,
- * ?OTP_RELEASE (25). Macros may be overloaded on arity, and ??Arg
- * stringifies an argument. Tokens produced by a macro take the position
- * of the macro's name at the call site. */
+ * ?OTP_RELEASE (25), ?FEATURE_AVAILABLE(F), ?FEATURE_ENABLED(F). Macros
+ * may be overloaded on arity, and ??Arg stringifies an argument. Tokens
+ * produced by a macro take the position of the macro's name at the call
+ * site.
+ *
+ * -include("F") looks for F in the including file's folder, the main
+ * source's folder, then FrontOptions.include_paths; -include_lib("F")
+ * the same way (there is no code:lib_dir here), and else reports "can't
+ * find include lib". -if/-elif conditions are evaluated for literals,
+ * arithmetic, comparisons, boolean operators, defined(M) and the type
+ * tests; a call of anything else makes the condition false, as a failing
+ * call does in epp. -file does not renumber lines. */
 #ifndef BL_PREPROC_H
 #define BL_PREPROC_H
 
@@ -40,7 +49,7 @@ typedef struct FrontOptions {
 
 /* Includes nest at most this deep (epp's limit). */
 #define PP_MAX_INCLUDE_DEPTH 8
-/* Tokens one form may grow to through macro expansion. */
+/* Tokens macro expansion may add to one form. */
 #define PP_MAX_FORM_TOKENS (1024 * 1024)
 
 typedef struct Preproc Preproc;

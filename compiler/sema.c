@@ -205,17 +205,6 @@ static Var *vt_add(S *s, VT *vt, const char *name)
     return v;
 }
 
-static VT vt_copy(S *s, const VT *vt)
-{
-    VT r = { 0 };
-    r.cap = vt->n + 4;
-    r.v = salloc(s, (size_t)r.cap * sizeof *r.v);
-    r.n = vt->n;
-    if (vt->n)
-        memcpy(r.v, vt->v, (size_t)vt->n * sizeof *vt->v);
-    return r;
-}
-
 static Pos *pos_merge(S *s, const Pos *a, int na, const Pos *b, int nb, int *n)
 {
     Pos *r = salloc(s, (size_t)(na + nb + 1) * sizeof *r);
@@ -260,35 +249,41 @@ static void use_var(S *s, VT *vt, const char *name, int line, int col)
     v->used = true;
 }
 
-/* Merges what a side-by-side evaluation left in r into acc (both started
- * from base): a name that two of them bind counts as used, as with
+/* Takes out of vt the names bound since it had base_n of them. */
+static VT vt_take(S *s, VT *vt, int base_n)
+{
+    VT r = { 0 };
+    r.n = r.cap = vt->n - base_n;
+    if (r.n) {
+        r.v = salloc(s, (size_t)r.n * sizeof *r.v);
+        memcpy(r.v, vt->v + base_n, (size_t)r.n * sizeof *r.v);
+    }
+    vt->n = base_n;
+    return r;
+}
+
+/* Adds the new names of r to vt, whose own new names start at base_n: a
+ * name that two side-by-side expressions bind counts as used, as with
  * erl_lint's vtmerge_pat. */
-static void vt_merge_into(S *s, VT *acc, const VT *r, const VT *base)
+static void vt_put_new(S *s, VT *vt, const VT *r, int base_n)
 {
     for (int i = 0; i < r->n; i++) {
-        const Var *x = &r->v[i];
-        Var *y = vt_find(acc, x->name);
-        if (!y) {
-            *vt_add(s, acc, x->name) = *x;
-            continue;
-        }
-        bool both_new = base && !vt_find(base, x->name) && x->nat && y->nat;
-        if ((x->used && !y->used) || both_new)
+        Var *y = NULL;
+        for (int j = base_n; j < vt->n && !y; j++)
+            if (strcmp(vt->v[j].name, r->v[i].name) == 0)
+                y = &vt->v[j];
+        if (y)
             y->used = true;
-        if (x->st == ST_BOUND && y->st == ST_UNSAFE && x->used)
-            y->st = ST_BOUND;
-        if (!y->used && x->nat)
-            y->at = pos_merge(s, y->at, y->nat, x->at, x->nat, &y->nat);
+        else
+            *vt_add(s, vt, r->v[i].name) = r->v[i];
     }
 }
 
-/* Marks the names new in r (not in base) unsafe in `in`, at line:col. */
-static void mark_unsafe(VT *r, const VT *base, const char *in, int line, int col)
+/* Marks the names bound since base_n unsafe in `in`, at line:col. */
+static void mark_unsafe_from(VT *vt, int base_n, const char *in, int line, int col)
 {
-    for (int i = 0; i < r->n; i++) {
-        Var *v = &r->v[i];
-        if (vt_find(base, v->name))
-            continue;
+    for (int i = base_n; i < vt->n; i++) {
+        Var *v = &vt->v[i];
         v->st = ST_UNSAFE;
         v->in = in;
         v->in_line = line;
@@ -298,17 +293,20 @@ static void mark_unsafe(VT *r, const VT *base, const char *in, int line, int col
 
 static bool is_underscore_name(const char *name) { return name[0] == '_'; }
 
-/* Warns about the unused variables of t that are not in outer (the ones
- * local to a clause, a fun, a comprehension). */
-static void warn_unused(S *s, const VT *t, const VT *outer)
+static void warn_var(S *s, const Var *v)
 {
-    for (int i = 0; i < t->n; i++) {
-        const Var *v = &t->v[i];
-        if (v->used || is_underscore_name(v->name) || (outer && vt_find(outer, v->name)))
-            continue;
-        for (int j = 0; j < v->nat; j++)
-            report(s, true, v->at[j].line, v->at[j].col, 2, "unused_var", "variable %s is unused", q(s, v->name));
-    }
+    if (v->used || is_underscore_name(v->name))
+        return;
+    for (int j = 0; j < v->nat; j++)
+        report(s, true, v->at[j].line, v->at[j].col, 2, "unused_var", "variable %s is unused", q(s, v->name));
+}
+
+/* Warns about the unused variables of vt from index `from` on (the ones
+ * local to a clause, a fun, a comprehension). */
+static void warn_unused_from(S *s, const VT *vt, int from)
+{
+    for (int i = from; i < vt->n; i++)
+        warn_var(s, &vt->v[i]);
 }
 
 /* ---- records, functions */
@@ -785,7 +783,8 @@ static void guard(S *s, VT *vt, const AstGuard *g)
 static void record_fields(S *s, VT *vt, const AstExpr *e, Rec *r, bool in_guard, bool update)
 {
     bool seen_wild = false;
-    VT base = vt_copy(s, vt);
+    int base_n = vt->n;
+    VT pend = { 0 };
     for (int i = 0; i < e->u.record.nfields; i++) {
         const AstFieldInit *f = &e->u.record.fields[i];
         bool dup = false;
@@ -819,11 +818,12 @@ static void record_fields(S *s, VT *vt, const AstExpr *e, Rec *r, bool in_guard,
         if (in_guard) {
             gexpr(s, vt, f->value);
         } else {
-            VT t = vt_copy(s, &base);
-            expr(s, &t, f->value);
-            vt_merge_into(s, vt, &t, &base);
+            expr(s, vt, f->value);
+            VT got = vt_take(s, vt, base_n);
+            vt_put_new(s, &pend, &got, 0);
         }
     }
+    vt_put_new(s, vt, &pend, base_n);
 }
 
 static void grecord_fields(S *s, VT *vt, const AstExpr *e, Rec *r) { record_fields(s, vt, e, r, true, false); }
@@ -837,12 +837,14 @@ static void siblings(S *s, VT *vt, AstExpr *const *items, int n)
         expr(s, vt, items[0]);
         return;
     }
-    VT base = vt_copy(s, vt);
+    int base_n = vt->n;
+    VT pend = { 0 };
     for (int i = 0; i < n; i++) {
-        VT t = vt_copy(s, &base);
-        expr(s, &t, items[i]);
-        vt_merge_into(s, vt, &t, &base);
+        expr(s, vt, items[i]);
+        VT r = vt_take(s, vt, base_n);
+        vt_put_new(s, &pend, &r, 0);
     }
+    vt_put_new(s, vt, &pend, base_n);
 }
 
 static void siblings2(S *s, VT *vt, AstExpr *a, AstExpr *b)
@@ -851,27 +853,21 @@ static void siblings2(S *s, VT *vt, AstExpr *a, AstExpr *b)
     siblings(s, vt, items, 2);
 }
 
-/* The tables of the clauses of one construct, merged as erl_lint's
- * icrt_export: a new name bound in every clause is bound after it,
- * otherwise unsafe in `in` (at line:col); usage is combined. */
-static void merge_clauses(S *s, VT *vt, VT *rs, int n, const char *in, int line, int col)
+/* The names the clauses of one construct bound (rs[i]: clause i's),
+ * merged as erl_lint's icrt_export and added to vt: a name bound in every
+ * clause is bound after the construct, otherwise unsafe in `in` (at
+ * line:col); it is unused if some clause left it unused. */
+static void merge_new(S *s, VT *vt, VT *rs, int n, const char *in, int line, int col)
 {
-    VT out = vt_copy(s, vt);
+    int base_n = vt->n;
     for (int i = 0; i < n; i++)
         for (int j = 0; j < rs[i].n; j++) {
             const Var *x = &rs[i].v[j];
-            Var *o = vt_find(vt, x->name);
-            if (o) {
-                Var *y = vt_find(&out, x->name);
-                if (x->used)
-                    y->used = true;
-                if (x->st == ST_BOUND && y->st == ST_UNSAFE)
-                    y->st = ST_BOUND;
+            bool seen = false;
+            for (int k = base_n; k < vt->n && !seen; k++)
+                seen = strcmp(vt->v[k].name, x->name) == 0;
+            if (seen)
                 continue;
-            }
-            if (vt_find(&out, x->name))
-                continue;
-            /* new: count the clauses binding it */
             int count = 0;
             bool used = true, unsafe_seen = false;
             Var acc = *x;
@@ -884,7 +880,7 @@ static void merge_clauses(S *s, VT *vt, VT *rs, int n, const char *in, int line,
                     continue;
                 count++;
                 if (z->st == ST_UNSAFE) {
-                    if (unsafe_seen || acc.st == ST_UNSAFE) {
+                    if (unsafe_seen) {
                         acc.in = in;
                         acc.in_line = line;
                         acc.in_col = col;
@@ -909,20 +905,18 @@ static void merge_clauses(S *s, VT *vt, VT *rs, int n, const char *in, int line,
             }
             acc.used = used;
             acc.stacktrace = false;
-            *vt_add(s, &out, x->name) = acc;
+            *vt_add(s, vt, x->name) = acc;
         }
-    *vt = out;
 }
 
-/* One clause of case/if/receive/try-of: head, guard, body. */
-static VT icrt_clause(S *s, const VT *vt, const AstClause *c)
+/* One clause of case/if/receive/try-of, checked in place: head, guard,
+ * body. */
+static void icrt_clause(S *s, VT *vt, const AstClause *c)
 {
-    VT t = vt_copy(s, vt);
-    VT nv = head(s, &t, &c->pats, false);
-    vt_add_all(s, &t, &nv);
-    guard(s, &t, &c->guard);
-    exprs(s, &t, &c->body);
-    return t;
+    VT nv = head(s, vt, &c->pats, false);
+    vt_add_all(s, vt, &nv);
+    guard(s, vt, &c->guard);
+    exprs(s, vt, &c->body);
 }
 
 static const char *construct(AstKind k)
@@ -939,126 +933,148 @@ static const char *construct(AstKind k)
 
 static void icrt(S *s, VT *vt, const AstClause *cs, int n, const AstExpr *e)
 {
+    int base_n = vt->n;
     VT *rs = salloc(s, (size_t)(n ? n : 1) * sizeof *rs);
-    for (int i = 0; i < n; i++)
-        rs[i] = icrt_clause(s, vt, &cs[i]);
-    merge_clauses(s, vt, rs, n, construct(e->kind), e->line, e->col);
+    for (int i = 0; i < n; i++) {
+        icrt_clause(s, vt, &cs[i]);
+        rs[i] = vt_take(s, vt, base_n);
+    }
+    merge_new(s, vt, rs, n, construct(e->kind), e->line, e->col);
 }
 
 static void receive(S *s, VT *vt, const AstExpr *e)
 {
-    int n = e->u.receive.nclauses;
+    int n = e->u.receive.nclauses, base_n = vt->n;
     VT *rs = salloc(s, (size_t)(n + 1) * sizeof *rs);
-    VT tvt = vt_copy(s, vt);
-    if (e->u.receive.after)
-        expr(s, &tvt, e->u.receive.after);
-    for (int i = 0; i < n; i++)
-        rs[i] = icrt_clause(s, vt, &e->u.receive.clauses[i]);
+    VT tvt = { 0 };
     if (e->u.receive.after) {
-        rs[n] = vt_copy(s, vt);
-        exprs(s, &rs[n], &e->u.receive.after_body);
-        n++;
+        expr(s, vt, e->u.receive.after);
+        tvt = vt_take(s, vt, base_n);
     }
-    merge_clauses(s, vt, rs, n, "'receive'", e->line, e->col);
-    vt_merge_into(s, vt, &tvt, NULL);
+    for (int i = 0; i < n; i++) {
+        icrt_clause(s, vt, &e->u.receive.clauses[i]);
+        rs[i] = vt_take(s, vt, base_n);
+    }
+    if (e->u.receive.after) {
+        exprs(s, vt, &e->u.receive.after_body);
+        rs[n++] = vt_take(s, vt, base_n);
+    }
+    merge_new(s, vt, rs, n, "'receive'", e->line, e->col);
+    vt_put_new(s, vt, &tvt, base_n);
 }
 
-/* Everything new in r relative to base becomes unsafe; usage flows back. */
-static void merge_unsafe(S *s, VT *vt, VT *r, const char *in, int line, int col)
+static void catch_clause(S *s, VT *vt, const AstClause *c)
 {
-    mark_unsafe(r, vt, in, line, col);
-    vt_merge_into(s, vt, r, NULL);
-}
-
-static VT catch_clause(S *s, const VT *vt, const AstClause *c)
-{
-    VT t = vt_copy(s, vt);
-    VT nv = head(s, &t, &c->pats, false);
+    VT nv = head(s, vt, &c->pats, false);
+    const char *stname = NULL;
     if (c->pats.n > 2 && c->pats.items[2]->kind == AST_VAR && strcmp(c->pats.items[2]->u.var.name, "_") != 0) {
         Var *st = vt_find(&nv, c->pats.items[2]->u.var.name);
-        if (st)
+        if (st) {
             st->stacktrace = true;
+            stname = st->name;
+        }
     }
-    vt_add_all(s, &t, &nv);
-    guard(s, &t, &c->guard);
-    for (int i = 0; i < t.n; i++)
-        t.v[i].stacktrace = false;
-    exprs(s, &t, &c->body);
-    return t;
+    vt_add_all(s, vt, &nv);
+    guard(s, vt, &c->guard);
+    if (stname)
+        vt_find(vt, stname)->stacktrace = false;
+    exprs(s, vt, &c->body);
 }
 
+/* try: what the body binds is seen by the of clauses and is unsafe in
+ * the catch clauses; everything bound in a try is unsafe after it. */
 static void try_expr(S *s, VT *vt, const AstExpr *e)
 {
-    int line = e->line, col = e->col;
-    VT b = vt_copy(s, vt);
-    exprs(s, &b, &e->u.try_.body);
+    int line = e->line, col = e->col, base_n = vt->n;
+    exprs(s, vt, &e->u.try_.body);
+    int nb = vt->n;
     int nof = e->u.try_.nof, nc = e->u.try_.ncatches;
     VT *rs = salloc(s, (size_t)(nof + nc + 1) * sizeof *rs);
-    for (int i = 0; i < nof; i++)
-        rs[i] = icrt_clause(s, &b, &e->u.try_.of[i]);
-    VT ub = vt_copy(s, &b);
-    mark_unsafe(&ub, vt, "'try'", line, col);
-    for (int i = 0; i < nc; i++)
-        rs[nof + i] = catch_clause(s, &ub, &e->u.try_.catches[i]);
-    VT cl = vt_copy(s, &b);
-    if (nof + nc)
-        merge_clauses(s, &cl, rs, nof + nc, "'try'", line, col);
-    merge_unsafe(s, vt, &cl, "'try'", line, col);
-    if (e->u.try_.after.n) {
-        VT a = vt_copy(s, vt);
-        exprs(s, &a, &e->u.try_.after);
-        merge_unsafe(s, vt, &a, "'try'", line, col);
+    for (int i = 0; i < nof; i++) {
+        icrt_clause(s, vt, &e->u.try_.of[i]);
+        rs[i] = vt_take(s, vt, nb);
     }
+    mark_unsafe_from(vt, base_n, "'try'", line, col);
+    for (int i = 0; i < nc; i++) {
+        catch_clause(s, vt, &e->u.try_.catches[i]);
+        rs[nof + i] = vt_take(s, vt, nb);
+    }
+    if (nof + nc)
+        merge_new(s, vt, rs, nof + nc, "'try'", line, col);
+    mark_unsafe_from(vt, base_n, "'try'", line, col);
+    if (e->u.try_.after.n) {
+        exprs(s, vt, &e->u.try_.after);
+        mark_unsafe_from(vt, base_n, "'try'", line, col);
+    }
+}
+
+typedef struct {
+    Var *v;
+    int n, cap;
+} Saved;
+
+static void save_var(S *s, Saved *sv, const Var *v)
+{
+    for (int i = 0; i < sv->n; i++)
+        if (strcmp(sv->v[i].name, v->name) == 0)
+            return;
+    sv->v = sgrow(s, sv->v, sv->n, &sv->cap, sizeof *sv->v);
+    sv->v[sv->n++] = *v;
 }
 
 /* A fun's clauses: heads shadow, bodies see the enclosing variables, and
- * nothing is exported. A named fun's name is bound inside it. */
+ * nothing is exported. A named fun's name is bound inside it. Checked in
+ * place: shadowed entries are saved and put back after each clause. */
 static void fun_expr(S *s, VT *vt, const AstExpr *e)
 {
-    VT outer = vt_copy(s, vt);
     const char *fname = e->u.fun.name;
-    if (fname && vt_find(&outer, fname))
+    if (fname && vt_find(vt, fname))
         report(s, true, e->line, e->col, 3, "shadowed_var", "variable %s shadowed in 'named fun'", q(s, fname));
     bool self_used = false;
     for (int i = 0; i < e->u.fun.nclauses; i++) {
         const AstClause *c = &e->u.fun.clauses[i];
-        VT t = vt_copy(s, &outer);
+        int base_n = vt->n;
+        Saved sv = { 0 };
         if (fname) {
-            Var *v = vt_find(&t, fname);
-            if (!v)
-                v = vt_add(s, &t, fname);
+            Var *v = vt_find(vt, fname);
+            if (v)
+                save_var(s, &sv, v);
+            else
+                v = vt_add(s, vt, fname);
             memset(v, 0, sizeof *v);
             v->name = fname;
             v->st = ST_BOUND;
         }
-        VT nv = head(s, &t, &c->pats, true);
-        for (int j = 0; j < nv.n; j++)
-            if (vt_find(&t, nv.v[j].name))
+        VT nv = head(s, vt, &c->pats, true);
+        for (int j = 0; j < nv.n; j++) {
+            Var *o = vt_find(vt, nv.v[j].name);
+            if (o) {
                 report(s, true, nv.v[j].at[0].line, nv.v[j].at[0].col, 3, "shadowed_var",
                        "variable %s shadowed in 'fun'", q(s, nv.v[j].name));
-        vt_add_all(s, &t, &nv);
-        guard(s, &t, &c->guard);
-        exprs(s, &t, &c->body);
-        for (int j = 0; j < t.n; j++) {
-            Var *v = &t.v[j];
-            if (fname && strcmp(v->name, fname) == 0) {
-                self_used |= v->used;
-                continue;
+                if (o - vt->v < base_n)
+                    save_var(s, &sv, o);
+                *o = nv.v[j];
+            } else {
+                *vt_add(s, vt, nv.v[j].name) = nv.v[j];
             }
-            bool local = !vt_find(&outer, v->name) || vt_find(&nv, v->name);
-            if (local) {
-                if (!v->used && !is_underscore_name(v->name))
-                    for (int k = 0; k < v->nat; k++)
-                        report(s, true, v->at[k].line, v->at[k].col, 2, "unused_var", "variable %s is unused",
-                               q(s, v->name));
-                continue;
-            }
-            Var *o = vt_find(vt, v->name);
-            if (o && v->used)
-                o->used = true;
-            if (o && o->st == ST_UNSAFE && v->st == ST_BOUND)
-                o->st = ST_BOUND;
         }
+        guard(s, vt, &c->guard);
+        exprs(s, vt, &c->body);
+        for (int j = 0; j < vt->n; j++) {
+            Var *v = &vt->v[j];
+            bool saved = false;
+            for (int k = 0; k < sv.n && !saved; k++)
+                saved = strcmp(sv.v[k].name, v->name) == 0;
+            if (j < base_n && !saved)
+                continue;
+            if (fname && strcmp(v->name, fname) == 0)
+                self_used |= v->used;
+            else
+                warn_var(s, v);
+        }
+        vt->n = base_n;
+        for (int k = 0; k < sv.n; k++)
+            *vt_find(vt, sv.v[k].name) = sv.v[k];
     }
     if (fname && !self_used && !is_underscore_name(fname))
         report(s, true, e->line, e->col, 2, "unused_var", "variable %s is unused", q(s, fname));
@@ -1115,70 +1131,58 @@ static bool is_guard_test(S *s, const AstExpr *e)
 }
 
 /* [T || Qualifiers]: generator patterns shadow, everything bound inside
- * stays inside. */
+ * stays inside. Checked in place like a fun. */
 static void comprehension(S *s, VT *vt, const AstExpr *e)
 {
-    VT v = vt_copy(s, vt);
-    VT sh = { 0 }; /* outer variables as they were when first shadowed */
+    int base_n = vt->n;
+    Saved sh = { 0 }; /* outer variables as they were when first shadowed */
     for (int i = 0; i < e->u.comp.nquals; i++) {
         const AstQual *qu = &e->u.comp.quals[i];
         if (qu->kind == AST_QUAL_FILTER) {
             if (is_guard_test(s, qu->expr))
-                gexpr(s, &v, qu->expr);
+                gexpr(s, vt, qu->expr);
             else
-                expr(s, &v, qu->expr);
+                expr(s, vt, qu->expr);
             continue;
         }
-        VT ev = vt_copy(s, &v);
-        expr(s, &ev, qu->expr);
-        warn_unused(s, &ev, &v);
-        for (int j = 0; j < ev.n; j++) {
-            Var *o = vt_find(&v, ev.v[j].name);
-            if (o && ev.v[j].used)
-                o->used = true;
-        }
+        int en = vt->n;
+        expr(s, vt, qu->expr);
+        warn_unused_from(s, vt, en);
+        vt->n = en;
         VT nv = { 0 };
-        Pat p = { NULL, &nv, &v };
+        Pat p = { NULL, &nv, vt };
         pattern(s, &p, qu->pat);
         for (int j = 0; j < nv.n; j++) {
-            Var *o = vt_find(&v, nv.v[j].name);
-            if (!o)
+            Var *o = vt_find(vt, nv.v[j].name);
+            if (!o) {
+                *vt_add(s, vt, nv.v[j].name) = nv.v[j];
                 continue;
-            report(s, true, nv.v[j].at[0].line, nv.v[j].at[0].col, 3, "shadowed_var",
-                   "variable %s shadowed in generate", q(s, nv.v[j].name));
-            if (!vt_find(&sh, o->name)) {
-                *vt_add(s, &sh, o->name) = *o;
-                if (!vt_find(vt, o->name) && !o->used && !is_underscore_name(o->name))
-                    for (int k = 0; k < o->nat; k++)
-                        report(s, true, o->at[k].line, o->at[k].col, 2, "unused_var", "variable %s is unused",
-                               q(s, o->name));
-            } else if (!o->used && !is_underscore_name(o->name)) {
-                for (int k = 0; k < o->nat; k++)
-                    report(s, true, o->at[k].line, o->at[k].col, 2, "unused_var", "variable %s is unused",
-                           q(s, o->name));
             }
+            report(s, true, nv.v[j].at[0].line, nv.v[j].at[0].col, 3, "shadowed_var", "variable %s shadowed in generate",
+                   q(s, nv.v[j].name));
+            bool outer = o - vt->v < base_n;
+            bool first = true;
+            for (int k = 0; k < sh.n && first; k++)
+                first = strcmp(sh.v[k].name, o->name) != 0;
+            if (outer && first)
+                save_var(s, &sh, o);
+            else
+                warn_var(s, o);
+            *o = nv.v[j];
         }
-        vt_add_all(s, &v, &nv);
     }
-    expr(s, &v, e->u.comp.templ);
-    for (int j = 0; j < v.n; j++) {
-        Var *x = &v.v[j];
-        Var *o = vt_find(vt, x->name);
-        Var *saved = vt_find(&sh, x->name);
-        if (!o || saved) {
-            if (!x->used && !is_underscore_name(x->name))
-                for (int k = 0; k < x->nat; k++)
-                    report(s, true, x->at[k].line, x->at[k].col, 2, "unused_var", "variable %s is unused",
-                           q(s, x->name));
-            if (o && saved && saved->used)
-                o->used = true;
-            continue;
-        }
-        if (x->used)
-            o->used = true;
-        if (o->st == ST_UNSAFE && x->st == ST_BOUND)
-            o->st = ST_BOUND;
+    expr(s, vt, e->u.comp.templ);
+    for (int j = 0; j < vt->n; j++) {
+        Var *v = &vt->v[j];
+        bool saved = false;
+        for (int k = 0; k < sh.n && !saved; k++)
+            saved = strcmp(sh.v[k].name, v->name) == 0;
+        if (j >= base_n || saved)
+            warn_var(s, v);
     }
+    vt->n = base_n;
+    for (int k = 0; k < sh.n; k++)
+        *vt_find(vt, sh.v[k].name) = sh.v[k];
 }
 
 static void call_expr(S *s, VT *vt, const AstExpr *e)
@@ -1218,17 +1222,24 @@ static void call_expr(S *s, VT *vt, const AstExpr *e)
 static void record_expr(S *s, VT *vt, const AstExpr *e)
 {
     if (e->u.record.base) {
-        VT base = vt_copy(s, vt);
-        VT t = vt_copy(s, &base);
-        expr(s, &t, e->u.record.base);
-        Rec *r = use_rec(s, e->u.record.name, e->line, e->col);
-        record_fields(s, &base, e, r, false, true);
+        int base_n = vt->n;
         bool wild = false;
         for (int i = 0; i < e->u.record.nfields; i++)
             wild |= e->u.record.fields[i].is_var;
-        if (!wild)
-            vt_merge_into(s, vt, &t, NULL);
-        vt_merge_into(s, vt, &base, NULL);
+        if (wild) {
+            /* erl_lint drops what the base uses in that case */
+            Var *copy = salloc(s, (size_t)(vt->n ? vt->n : 1) * sizeof *copy);
+            memcpy(copy, vt->v, (size_t)vt->n * sizeof *copy);
+            expr(s, vt, e->u.record.base);
+            vt->n = base_n;
+            memcpy(vt->v, copy, (size_t)base_n * sizeof *copy);
+        } else {
+            expr(s, vt, e->u.record.base);
+        }
+        VT t = vt_take(s, vt, base_n);
+        Rec *r = use_rec(s, e->u.record.name, e->line, e->col);
+        record_fields(s, vt, e, r, false, true);
+        vt_put_new(s, vt, &t, base_n);
         return;
     }
     Rec *r = use_rec(s, e->u.record.name, e->line, e->col);
@@ -1278,9 +1289,10 @@ static void expr(S *s, VT *vt, const AstExpr *e)
     case AST_BINOP:
         if (e->u.binop.op == AST_OP_ANDALSO || e->u.binop.op == AST_OP_ORELSE) {
             expr(s, vt, e->u.binop.lhs);
-            VT r = vt_copy(s, vt);
-            expr(s, &r, e->u.binop.rhs);
-            merge_unsafe(s, vt, &r, e->u.binop.op == AST_OP_ANDALSO ? "'andalso'" : "'orelse'", e->line, e->col);
+            int base_n = vt->n;
+            expr(s, vt, e->u.binop.rhs);
+            mark_unsafe_from(vt, base_n, e->u.binop.op == AST_OP_ANDALSO ? "'andalso'" : "'orelse'", e->line,
+                             e->col);
             return;
         }
         siblings2(s, vt, e->u.binop.lhs, e->u.binop.rhs);
@@ -1325,9 +1337,9 @@ static void expr(S *s, VT *vt, const AstExpr *e)
         try_expr(s, vt, e);
         return;
     case AST_CATCH: {
-        VT r = vt_copy(s, vt);
-        expr(s, &r, e->u.catch_.expr);
-        merge_unsafe(s, vt, &r, "'catch'", e->line, e->col);
+        int base_n = vt->n;
+        expr(s, vt, e->u.catch_.expr);
+        mark_unsafe_from(vt, base_n, "'catch'", e->line, e->col);
         return;
     }
     case AST_BLOCK:
@@ -1372,7 +1384,7 @@ static void check_function(S *s, const AstForm *f)
         vt_add_all(s, &vt, &nv);
         guard(s, &vt, &c->guard);
         exprs(s, &vt, &c->body);
-        warn_unused(s, &vt, NULL);
+        warn_unused_from(s, &vt, 0);
     }
 }
 
