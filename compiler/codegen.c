@@ -1828,6 +1828,71 @@ static KOp lower_list(L *l, KBody *b, const AstExpr *e)
     return tail;
 }
 
+/* A binary with segments that are not all constants, for want of the
+ * bs_* instructions: the bytes of each segment in a list, then
+ * list_to_binary/1. Segments must be byte-aligned: constants, X/binary,
+ * and integers of a constant size that is a multiple of 8. */
+static KOp lower_bin(L *l, KBody *b, const AstExpr *e)
+{
+    Cg *c = l->c;
+    KOp *parts = kops(l, 0);
+    int n = 0, cap = 0;
+    for (int i = 0; i < e->u.bin.nsegs; i++) {
+        const AstBinSeg *sg = &e->u.bin.segs[i];
+        AstExpr *one = mk_node(c, AST_BIN, e->line);
+        *one = *e;
+        one->u.bin.segs = (AstBinSeg *)sg;
+        one->u.bin.nsegs = 1;
+        if (is_const(one)) {
+            parts = grow(c, parts, n, &cap, sizeof *parts);
+            parts[n++] = klit(one);
+            continue;
+        }
+        const char *type = "integer";
+        bool little = false;
+        int64_t unit = 1;
+        for (int k = 0; k < sg->ntypes; k++) {
+            const char *t = sg->types[k].name;
+            if (!strcmp(t, "little") || !strcmp(t, "native"))
+                little = true;
+            else if (!strcmp(t, "unit") && sg->types[k].has_value)
+                unit = sg->types[k].value;
+            else if (strcmp(t, "big") && strcmp(t, "signed") && strcmp(t, "unsigned"))
+                type = t;
+        }
+        bool is_bin = !strcmp(type, "binary") || !strcmp(type, "bytes");
+        int64_t bits = !sg->size ? (is_bin ? -1 : 8) : sg->size->kind == AST_INT ? sg->size->u.int_.value * unit : -2;
+        if (is_bin && bits == -1) {
+            parts = grow(c, parts, n, &cap, sizeof *parts);
+            parts[n++] = lower_expr(l, b, sg->value);
+            continue;
+        }
+        if (strcmp(type, "integer") || bits <= 0 || bits % 8 || bits > 1024) {
+            cg_error(c, sg->line, sg->col, "binary segments other than constants, X/binary and integers of a constant "
+                                           "size in bytes are not supported");
+            return klit(e);
+        }
+        KOp v = lower_expr(l, b, sg->value);
+        for (int64_t k = 0; k < bits / 8; k++) {
+            int64_t shift = little ? 8 * k : bits - 8 * (k + 1);
+            KOp t = v;
+            if (shift) {
+                KOp a[2] = { v, klit(mk_int(c, shift)) };
+                t = emit_bif(l, b, "bsr", a, 2, true, sg->line);
+            }
+            KOp a2[2] = { t, klit(mk_int(c, 255)) };
+            parts = grow(c, parts, n, &cap, sizeof *parts);
+            parts[n++] = emit_bif(l, b, "band", a2, 2, true, sg->line);
+        }
+    }
+    KOp list = klit(mk_node(c, AST_NIL, e->line));
+    for (int i = n; i-- > 0;) {
+        KOp pair[2] = { parts[i], list };
+        list = emit_dst(l, b, K_CONS, e->line, pair, 2);
+    }
+    return emit_call(l, b, CT_EXT, "erlang", "list_to_binary", NULL, &list, 1, false, e->line);
+}
+
 static KOp lower_fun_ref(L *l, KBody *b, const AstExpr *e)
 {
     const AstExpr *m = e->u.fun_ref.mod, *f = e->u.fun_ref.fun, *a = e->u.fun_ref.arity;
@@ -2165,8 +2230,7 @@ static KOp lower_expr(L *l, KBody *b, const AstExpr *e)
     case AST_BIN:
         if (is_const(e))
             return klit(e);
-        cg_error(l->c, e->line, e->col, "binaries with segments that are not constants are not supported");
-        return klit(e);
+        return lower_bin(l, b, e);
     case AST_MATCH:
         return lower_match(l, b, e);
     case AST_BINOP:
@@ -3642,7 +3706,7 @@ static void gen_clauses(G *g, KClause *cs, int n, KBody *alt, int fail, const RS
 /* Registers for a construct's results: x0, x1... after a construct that
  * may clobber registers (everything else then is in y registers), else the
  * lowest ones not holding values still needed after it. */
-static BT *join_target(G *g, KStmt *s, const int *rets, int n, bool clob, const Bits after, int label)
+static BT *join_target(G *g, const int *rets, int n, bool clob, const Bits after, int label)
 {
     BT *t = cg_alloc(g->c, sizeof *t);
     t->label = label;
@@ -3664,7 +3728,6 @@ static BT *join_target(G *g, KStmt *s, const int *rets, int n, bool clob, const 
             r++;
         t->regs[i] = r++;
     }
-    (void)s;
     return t;
 }
 
@@ -3695,7 +3758,7 @@ static void gen_match(G *g, KStmt *s)
             ensure_frame(g);
             save_set(g, s->live_after);
         }
-        t = join_target(g, s, s->rets, s->nrets, s->clob, s->live_after, new_label(g));
+        t = join_target(g, s->rets, s->nrets, s->clob, s->live_after, new_label(g));
         push_bt(g, t);
     }
     RS snap = snapshot(g);
@@ -3716,7 +3779,7 @@ static void gen_catch(G *g, KStmt *s)
     int lh = new_label(g);
     emit(g, "{'catch',{y,%d},{f,%d}}", slot, lh);
     RS snap = snapshot(g);
-    BT *t = join_target(g, s, &s->dst, 1, true, s->live_after, 0);
+    BT *t = join_target(g, &s->dst, 1, true, s->live_after, 0);
     push_bt(g, t);
     gen_body(g, &s->body);
     g->bt = t->up;
@@ -3755,7 +3818,7 @@ static void gen_try(G *g, KStmt *s)
     free_dead(g, s->live_of);
     BT *t = NULL;
     if (!s->terminal) {
-        t = join_target(g, s, s->rets, s->nrets, true, s->live_after, new_label(g));
+        t = join_target(g, s->rets, s->nrets, true, s->live_after, new_label(g));
         push_bt(g, t);
     }
     RS of_snap = snapshot(g);
@@ -3797,7 +3860,7 @@ static void gen_recv(G *g, KStmt *s)
     clear_x(g);
     const char *to = s->has_timeout ? O_(g, s->timeout) : NULL;
     if (!s->terminal) {
-        t = join_target(g, s, s->rets, s->nrets, true, s->live_after, new_label(g));
+        t = join_target(g, s->rets, s->nrets, true, s->live_after, new_label(g));
         push_bt(g, t);
     }
     RS snap = snapshot(g);

@@ -10,17 +10,17 @@
 #include "parser.h"
 #include "sema.h"
 
-bool comp_compile_opts(const char *src, size_t len, const char *filename, const FrontOptions *opts, FILE *errs,
+bool comp_compile_opts(const char *src, size_t len, const char *filename, const CompOptions *opts, FILE *errs,
                        BcBuf *bc_out, StrBuf *asm_out)
 {
     Diag d;
     diag_init(&d, filename, src, len, errs);
-    CompUnit *u = front_parse(src, len, filename, &d, opts);
+    CompUnit *u = front_parse(src, len, filename, &d, opts ? opts->front : NULL);
     if (!u) {
         diag_error(&d, 0, 0, "out of memory");
         return false;
     }
-    sema_check(u, &d);
+    sema_check(u, &d, !(opts && opts->no_warnings));
     if (d.errors) {
         front_free(u);
         return false;

@@ -28,9 +28,13 @@
  * print nothing) and returns false. Warnings are printed either way. */
 bool comp_compile(const char *src, size_t len, const char *filename, FILE *errs, BcBuf *bc_out, StrBuf *asm_out);
 
-/* The same with front end options (include paths, -D macros); opts may be
- * NULL. */
-bool comp_compile_opts(const char *src, size_t len, const char *filename, const FrontOptions *opts, FILE *errs,
+typedef struct {
+    const FrontOptions *front; /* -include folders, -D macros; NULL: none */
+    bool no_warnings;          /* print errors only */
+} CompOptions;
+
+/* The same with options; opts may be NULL (as comp_compile). */
+bool comp_compile_opts(const char *src, size_t len, const char *filename, const CompOptions *opts, FILE *errs,
                        BcBuf *bc_out, StrBuf *asm_out);
 
 #endif

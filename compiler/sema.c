@@ -94,6 +94,7 @@ typedef struct {
     int cur_fn;  /* index in fns of the function being checked, -1: none */
     int fresh;   /* counter for variable names made by record expansion */
     int errors;
+    bool warnings; /* report warnings */
 } S;
 
 static void *salloc(S *s, size_t n)
@@ -139,6 +140,8 @@ static void report(S *s, bool warn, int line, int col, int size, const char *tag
     m->seq = s->nmsgs++;
     if (!warn)
         s->errors++;
+    else if (!s->warnings)
+        s->nmsgs--;
 }
 
 /* Atoms and variable names as erl_lint's ~w prints them. */
@@ -1964,11 +1967,12 @@ static void expand_module(S *s)
     }
 }
 
-int sema_check(CompUnit *u, Diag *d)
+int sema_check(CompUnit *u, Diag *d, bool warnings)
 {
     S s = { 0 };
     s.u = u;
     s.d = d;
+    s.warnings = warnings;
     s.cur_fn = -1;
     s.ar = ast_arena_new();
     if (!s.ar) {

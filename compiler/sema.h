@@ -12,11 +12,13 @@
 #ifndef BL_SEMA_H
 #define BL_SEMA_H
 
+#include <stdbool.h>
+
 #include "ast.h"
 #include "diag.h"
 
 /* Checks u; returns the number of errors reported (0: u is ready for the
- * code generator). */
-int sema_check(CompUnit *u, Diag *d);
+ * code generator). warnings: report warnings too (else errors only). */
+int sema_check(CompUnit *u, Diag *d, bool warnings);
 
 #endif
