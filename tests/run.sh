@@ -11,9 +11,10 @@
 #             tests/lib/*_test.erl (compiled by beamlet): run, stdout compared
 #             with the .out file beside them (exit status with .status, 0 if
 #             absent); run again with garbage collection at every safe point
-#   bad       tests/bad/asm/*.s: `beamlet asm` must fail with exactly the
-#             .err text; tests/bad/bc/*.bc: `beamlet run` must fail with the
-#             one line in .err
+#   bad       tests/bad/asm/*.s: `beamlet asm` and tests/bad/erl/*.erl:
+#             `beamlet compile` must fail with exactly the .err text;
+#             tests/bad/bc/*.bc: `beamlet run` must fail with the one line
+#             in .err
 #   roundtrip every assembled program: dis output reassembles to the same bytes
 set -u
 BUILD=${BUILD:-build}
@@ -107,6 +108,21 @@ run_bad_asm() {
     fi
 }
 
+run_bad_erl() {
+    local src=$1 out status
+    out=$("$BEAMLET" compile "$src" -o "$TMP/bad.bc" 2>&1)
+    status=$?
+    if [ $status -eq 0 ]; then
+        bad "bad erl $src was accepted"
+    elif [ $status -ge 128 ]; then
+        bad "bad erl $src crashed (status $status)" "$out"
+    elif [ -f "${src%.erl}.err" ] && [ "$out" != "$(cat "${src%.erl}.err")" ]; then
+        bad "bad erl $src (message differs)" "$(diff <(printf '%s\n' "$out") "${src%.erl}.err")"
+    else
+        ok
+    fi
+}
+
 run_bad_bc() {
     local bc=$1 out status
     out=$(timeout 20 "$BEAMLET" run "$bc" 2>&1)
@@ -170,6 +186,7 @@ all)
     for s in $(programs | grep '\.s$'); do run_roundtrip "$s"; done
     for s in tests/bad/asm/*.s; do [ -f "$s" ] && run_bad_asm "$s"; done
     for b in tests/bad/bc/*.bc; do [ -f "$b" ] && run_bad_bc "$b"; done
+    for s in tests/bad/erl/*.erl; do [ -f "$s" ] && run_bad_erl "$s"; done
     if out=$(docs/update_opcodes.sh "$BUILD/gen_opcodes" --check 2>&1); then ok; else bad "docs" "$out"; fi
     fuzz_smoke
     ;;
@@ -179,6 +196,7 @@ unit) ;;
     ;;
 tests/bad/asm/*) run_bad_asm "$what" ;;
 tests/bad/bc/*) run_bad_bc "$what" ;;
+tests/bad/erl/*) run_bad_erl "$what" ;;
 *)
     run_program "$what"
     run_program "$what" BEAMLET_GC_STRESS=1
