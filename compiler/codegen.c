@@ -19,11 +19,19 @@
  *     construct may clobber x registers). Catch markers get the lowest y
  *     registers, innermost lowest, as the verifier requires.
  * Notes
+ *  - Clauses are tried in order; a run of clauses that start by comparing
+ *    the same variable with atoms or integers is dispatched by select_val.
+ *    Guards compile to tests with two exits, false and raised, which
+ *    differ only inside orelse (an exception fails the whole guard).
  *  - Constants are tree nodes (ast.h) printed as {integer,N}, {atom,A},
  *    nil or {literal,T}; binaries with constant segments are evaluated to
- *    bytes here.
+ *    bytes here. Without bs_* instructions, other binaries are built with
+ *    list_to_binary/1 from byte-aligned segments; binary patterns must be
+ *    constants.
  *  - Frame sizes are known only when a region is finished: the text holds
- *    a placeholder that is replaced when the function is written out. */
+ *    a placeholder that is replaced when the function is written out.
+ *  - More than MAXX values live in x registers at once (a tuple of a
+ *    thousand computed elements) is reported as an error, not spilled. */
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>

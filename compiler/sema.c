@@ -1232,10 +1232,12 @@ static void record_expr(S *s, VT *vt, const AstExpr *e)
         if (wild) {
             /* erl_lint drops what the base uses in that case */
             Var *copy = salloc(s, (size_t)(vt->n ? vt->n : 1) * sizeof *copy);
-            memcpy(copy, vt->v, (size_t)vt->n * sizeof *copy);
+            if (vt->n)
+                memcpy(copy, vt->v, (size_t)vt->n * sizeof *copy);
             expr(s, vt, e->u.record.base);
             vt->n = base_n;
-            memcpy(vt->v, copy, (size_t)base_n * sizeof *copy);
+            if (base_n)
+                memcpy(vt->v, copy, (size_t)base_n * sizeof *copy);
         } else {
             expr(s, vt, e->u.record.base);
         }
@@ -1733,7 +1735,8 @@ static void expand_guard(S *s, AstGuard *g)
             }
         }
         AstExpr **v = nitems(s, n);
-        memcpy(v, items, (size_t)n * sizeof *v);
+        if (n)
+            memcpy(v, items, (size_t)n * sizeof *v);
         alt->items = v;
         alt->n = n;
     }

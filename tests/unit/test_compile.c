@@ -321,6 +321,14 @@ START_TEST(run_under_gc_stress)
 }
 END_TEST
 
+START_TEST(run_binaries_and_unicode)
+{
+    RUN("join([]) -> <<>>; join([H | T]) -> R = join(T), <<H/binary, \",\", R/binary>>.\n"
+        "main() -> X = 258, {<<X:16, \"ab\", X, X:16/little>>, join([<<\"a\">>, <<\"b\">>]), 'h\xc3\xa9', \"\xc3\xa9\"}.\n",
+        "{<<1,2,97,98,2,2,1>>,<<97,44,98,44>>,h\xc3\xa9,[233]}");
+}
+END_TEST
+
 START_TEST(run_message_code_is_generated)
 {
     Comp c = compile_src(MOD "main() -> self() ! hi, receive {a, X} -> X; hi -> ok after 100 -> timeout end.\n");
@@ -423,6 +431,30 @@ START_TEST(warn_unused_and_shadowed)
 }
 END_TEST
 
+START_TEST(err_unsupported_binaries)
+{
+    ERR("main() -> f(<<1>>).\nf(<<X:8>>) -> X.\n",
+        "t.erl:4:3: error: binary patterns that are not constants are not supported");
+}
+END_TEST
+
+START_TEST(opts_no_warnings)
+{
+    const char *src = MOD "main() -> ok.\nf(X) -> ok.\n";
+    char *msgs = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&msgs, &n);
+    BcBuf bc = { 0 };
+    CompOptions o = { NULL, true };
+    bool ok = comp_compile_opts(src, strlen(src), "t.erl", &o, f, &bc, NULL);
+    fclose(f);
+    ck_assert(ok);
+    ck_assert_msg(n == 0, "%s", msgs);
+    free(msgs);
+    bc_buf_free(&bc);
+}
+END_TEST
+
 START_TEST(err_syntax_passes_through)
 {
     ERR("main() -> ok.\nf( -> ok.\n", "t.erl:4:4: error: syntax error before: '->'");
@@ -452,6 +484,7 @@ static Suite *compile_suite(void)
     tcase_add_test(t, run_patterns);
     tcase_add_test(t, run_tail_calls_in_constant_stack);
     tcase_add_test(t, run_under_gc_stress);
+    tcase_add_test(t, run_binaries_and_unicode);
     tcase_add_test(t, run_message_code_is_generated);
     tcase_add_test(t, run_asm_out_is_erlc_syntax);
     suite_add_tcase(s, t);
@@ -463,6 +496,8 @@ static Suite *compile_suite(void)
     tcase_add_test(e, err_records);
     tcase_add_test(e, err_all_reported);
     tcase_add_test(e, warn_unused_and_shadowed);
+    tcase_add_test(e, err_unsupported_binaries);
+    tcase_add_test(e, opts_no_warnings);
     tcase_add_test(e, err_syntax_passes_through);
     suite_add_tcase(s, e);
     return s;
