@@ -365,6 +365,13 @@ static void emit_instr(Loader *ld, const DInstr *in, const DInstr *next)
     case 17: op(ld, IOP_init); word(ld, U(ld, in, 0)); return;
     case 18: op(ld, IOP_deallocate); word(ld, U(ld, in, 0)); return;
     case 19: op(ld, IOP_return); return;
+    case 20: op(ld, IOP_send); return;
+    case 21: op(ld, IOP_remove_message); return;
+    case 22: op(ld, IOP_timeout); return;
+    case 23: op(ld, IOP_loop_rec); label_ref(ld, U(ld, in, 0)); word(ld, S(ld, in, 1)); return;
+    case 24: op(ld, IOP_loop_rec_end); label_ref(ld, U(ld, in, 0)); return;
+    case 25: op(ld, IOP_wait); label_ref(ld, U(ld, in, 0)); return;
+    case 26: op(ld, IOP_wait_timeout); label_ref(ld, U(ld, in, 0)); word(ld, S(ld, in, 1)); return;
     case 39: case 40: case 41: case 42: case 43: case 44: emit_compare(ld, in, compare_iop[in->op]); return;
     case 45: case 46: case 47: case 48: case 49: case 50: case 51: case 52: case 53: case 55: case 56:
     case 57: case 77: case 114:

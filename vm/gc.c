@@ -208,6 +208,10 @@ static void evacuate_roots(Gc *g, Process *p, unsigned live)
     p->exc_reason = evacuate(g, p->exc_reason);
     p->exc_trace = evacuate(g, p->exc_trace);
     p->exit_reason = evacuate(g, p->exit_reason);
+    /* Messages receive has already moved to the heap (mailbox.h). */
+    for (Message *m = p->mbox.first; m; m = m->next)
+        if (m->flags & MSG_ON_HEAP)
+            m->msg = evacuate(g, m->msg);
 }
 
 /* Rebuilds the off-heap list after a copy. Nodes in from-space survive if

@@ -21,10 +21,13 @@
 #include "atom.h"
 #include "bif.h"
 #include "compare.h"
+#include "copy.h"
 #include "exception.h"
 #include "export.h"
 #include "loader.h"
 #include "module.h"
+#include "sched.h"
+#include "signal.h"
 
 static const unsigned op_words[IOP_COUNT] = {
 #define IOP(name, words) [IOP_##name] = words,
@@ -90,6 +93,29 @@ static void clear_x(Term *x, unsigned from)
         to = BC_MAX_ARITY + 2;
     for (unsigned i = from; i < to; i++)
         x[i] = NIL;
+}
+
+/* The register file is the scheduler's, shared by every process it runs:
+ * when one is switched in, no register it may read can still hold another's
+ * term. Code reads only below code_max_x(); apply can write above that (a
+ * call with more arguments than any loaded function has), which x_dirty
+ * remembers until the next switch. */
+static __thread unsigned x_dirty;
+
+static void clear_x_switch(Term *x, unsigned from)
+{
+    unsigned to = code_max_x();
+    if (to < x_dirty)
+        to = x_dirty;
+    x_dirty = 0;
+    for (unsigned i = from; i < to; i++)
+        x[i] = NIL;
+}
+
+static void note_dirty(unsigned n)
+{
+    if (n > x_dirty)
+        x_dirty = n;
 }
 
 /* proc_reserve plus the clearing of dead x registers. */
@@ -178,7 +204,7 @@ RunResult interp_run(Process *p, Term *xregs, int reds)
     p->x = x;
     if (p->arity)
         memcpy(x, p->arg_reg, p->arity * sizeof(Term));
-    clear_x(x, p->arity);
+    clear_x_switch(x, p->arity);
 
 #ifdef BL_SWITCH_DISPATCH
 dispatch:
@@ -287,6 +313,7 @@ call_bif:
         Export *e = (Export *)pc[2];
         SAVE();
         p->current_pc = pc;
+        uint64_t gcs = p->gc_count;
         Term r = fn(p, x, e->arity);
         LOAD();
         if (r == THE_NON_VALUE) {
@@ -294,9 +321,16 @@ call_bif:
             exc_bif = e;
             goto raise_with_args;
         }
-        clear_x(x, 1);
+        /* The BIF may have collected: the registers it did not keep are
+         * stale (a call kills all but x0 anyway). */
+        if (p->gc_count != gcs)
+            clear_x(x, 1);
         x[0] = r;
         --reds; /* BIFs cost a reduction too: a loop of them yields */
+        if (p->flags & PF_YIELD) {
+            p->flags &= (uint8_t)~PF_YIELD;
+            reds = 0; /* it sent itself a signal, or asked to yield */
+        }
         if (bif_kind == 0) {
             pc += 3;
         } else if (bif_kind == 1) {
@@ -1013,6 +1047,7 @@ do_apply:
             goto raise_with_args;
         }
         memcpy(x, args, (size_t)n * sizeof(Term));
+        note_dirty((unsigned)n + 1);
         dyn_arity = (unsigned)n;
         dyn_e = export_get(m, f, dyn_arity);
         if (!dyn_e)
@@ -1034,10 +1069,114 @@ do_apply:
         }
         memcpy(x, args, (size_t)n * sizeof(Term));
         x[n] = f;
+        note_dirty((unsigned)n + 1);
         dyn_arity = (unsigned)n;
         goto call_fun_dynamic;
     }
 
+    /* ---- messages (see mailbox.h) */
+
+    OP(send)
+    {
+        SAVE();
+        if (!sig_send(p, x[0], x[1])) {
+            exc_arity = 2;
+            exc_bif = export_get(ATOM_erlang, atom_intern("!", 1), 2);
+            p->exc_class = ATOM_error;
+            p->exc_reason = ATOM_badarg;
+            goto raise_with_args;
+        }
+        x[0] = x[1];
+        pc += 1;
+        if (--reds <= 0)
+            goto yield;
+        NEXT();
+    }
+    OP(loop_rec)
+    {
+        Message *m = *p->mbox.save;
+        if (!m) {
+            if (!mbox_inbox_empty(&p->mbox)) {
+                SAVE();
+                if (!sig_drain(p))
+                    goto exit_by_signal;
+                m = *p->mbox.save;
+            }
+            if (!m) {
+                JUMP(pc[1]);
+                NEXT();
+            }
+        }
+        if (!(m->flags & MSG_ON_HEAP)) {
+            /* First look at it: move it from its fragment to the heap. */
+            if (m->words) {
+                SAVE();
+                if (!reserve(p, x, m->words, 0))
+                    goto heap_exhausted;
+                LOAD();
+                Term *hp = p->htop;
+                m->msg = copy_term(m->msg, &hp, &p->off_heap);
+                p->htop = hp;
+                copy_release_offheap(&m->oh);
+                m->oh.first = NIL;
+            }
+            m->flags |= MSG_ON_HEAP;
+        }
+        STORE(pc[2], m->msg);
+        pc += 3;
+        NEXT();
+    }
+    OP(loop_rec_end)
+    {
+        if (*p->mbox.save) /* (bytecode may get here without a message) */
+            p->mbox.save = &(*p->mbox.save)->next;
+        JUMP(pc[1]);
+        if (--reds <= 0)
+            goto yield;
+        NEXT();
+    }
+    OP(remove_message)
+    {
+        if (atomic_load_explicit(&p->tmo, memory_order_relaxed) & 3) {
+            sched_cancel_receive_timer(p);
+            atomic_store(&p->tmo, atomic_load(&p->tmo) & ~(uint64_t)3);
+        }
+        if (*p->mbox.save)
+            mbox_remove_current(&p->mbox);
+        pc += 1;
+        NEXT();
+    }
+    OP(timeout)
+    {
+        atomic_store(&p->tmo, atomic_load(&p->tmo) & ~(uint64_t)3);
+        p->mbox.save = &p->mbox.first;
+        pc += 1;
+        NEXT();
+    }
+    OP(wait_timeout)
+    {
+        Term t = SRC(pc[2]);
+        uint64_t tmo = atomic_load(&p->tmo);
+        if ((tmo & 3) == TMO_FIRED) {
+            pc += 3; /* to the timeout instruction */
+            NEXT();
+        }
+        if ((tmo & 3) == TMO_NONE && t != ATOM_infinity) {
+            if (!is_small(t) || small_val(t) < 0 || small_val(t) > 0xFFFFFFFFLL)
+                RAISE(ATOM_error, atom_intern("timeout_value", 13));
+            if (small_val(t) == 0) {
+                pc += 3;
+                NEXT();
+            }
+            p->tmo_ms = (uint64_t)small_val(t);
+            atomic_store(&p->tmo, (((tmo >> 2) + 1) << 2) | TMO_ARMED);
+        }
+        goto wait;
+    }
+    OP(wait)
+    {
+        goto wait;
+    }
     OP(func_info)
     {
         /* No clause matched: the arguments are x0..x(arity-1). */
@@ -1115,6 +1254,10 @@ call_export_dynamic:
             }
             x[0] = r;
             JUMP(cp);
+            if (p->flags & PF_YIELD) {
+                p->flags &= (uint8_t)~PF_YIELD;
+                goto yield;
+            }
             NEXT();
         }
         const Instr *target = export_code(e);
@@ -1135,6 +1278,24 @@ call_export_dynamic:
             goto yield;
         NEXT();
     }
+
+wait:
+    /* Nothing to receive: resume at the loop_rec when woken. Receive keeps
+     * nothing in x registers, so none are saved. */
+    SAVE();
+    p->pc = (const Instr *)pc[1];
+    p->cp = cp;
+    p->arity = 0;
+    if (p->arg_cap > 8) {
+        free(p->arg_reg); /* an idle process keeps no register copy */
+        p->arg_reg = NULL;
+        p->arg_cap = 0;
+    }
+    return RUN_WAIT;
+
+exit_by_signal:
+    p->pc = pc;
+    return RUN_EXIT;
 
 yield:
     SAVE();

@@ -30,6 +30,8 @@ unsigned interp_op_words(unsigned iop);
 typedef enum {
     RUN_EXIT,  /* the process finished: p->exit_reason says how (normal or not) */
     RUN_YIELD, /* its reductions ran out; p->pc, p->arity hold where to resume */
+    RUN_WAIT,  /* it waits in receive (no x registers live); p->pc is the
+                  loop_rec to resume at; a newly armed timeout is in p->tmo */
 } RunResult;
 
 /* Sets up the handler table. Call once at startup. */

@@ -18,6 +18,8 @@
 #include "gc.h"
 #include "interp.h"
 #include "module.h"
+#include "ptab.h"
+#include "sched.h"
 
 #define BEAMLET_VERSION "0.1.0"
 
@@ -35,6 +37,10 @@ static const char usage_main[] =
     "  -h, --help      show help (also: beamlet CMD --help)\n"
     "  --version       print the version\n";
 
+/* Most processes alive at once: the process table's size (its untouched
+ * part costs no memory). */
+#define BEAMLET_MAX_PROCS ((size_t)1 << 22)
+
 static const char usage_run[] =
     "usage: beamlet run [options] FILE [args...]\n"
     "\n"
@@ -49,6 +55,7 @@ static const char usage_run[] =
     "options:\n"
     "  -pa DIR       add DIR to the module search path (may repeat)\n"
     "  -gcstress     collect garbage at every chance (for testing)\n"
+    "  -S N          scheduler threads (default: one per online CPU)\n"
     "  -reds N       reductions per time slice (default 4000)\n";
 
 static const char usage_asm[] =
@@ -315,7 +322,7 @@ static Term make_args(Process *p, int argc, char **argv)
     return list;
 }
 
-static int run_main(Module *m, int argc, char **argv, int reds_per_slice)
+static int run_main(Module *m, int argc, char **argv, int reds_per_slice, unsigned nscheds)
 {
     Term main1 = ATOM_main;
     Export *e0 = export_find(m->name, main1, 0), *e1 = export_find(m->name, main1, 1);
@@ -324,42 +331,34 @@ static int run_main(Module *m, int argc, char **argv, int reds_per_slice)
         fprintf(stderr, "beamlet: module '%s' exports no main/%d\n", atom_cstr(m->name), argc == 0 ? 0 : 1);
         return 1;
     }
-    Process *p = proc_new(0);
-    Term *x = malloc((BC_MAX_X + 8) * sizeof(Term));
-    if (!p || !x) {
+    if (!ptab_init(BEAMLET_MAX_PROCS) || !sched_init(nscheds, reds_per_slice)) {
         fprintf(stderr, "beamlet: out of memory\n");
         return 1;
     }
-    for (unsigned i = 0; i < BC_MAX_X + 8; i++)
-        x[i] = NIL; /* every register always holds a term (see interp.c) */
-    p->id = make_pid(1);
-    p->x = x;
+    Process *p = proc_new(0);
+    if (!p || !ptab_insert(p)) {
+        fprintf(stderr, "beamlet: out of memory\n");
+        return 1;
+    }
+    p->flags |= PF_MAIN;
     Term args[1];
     unsigned n = 0;
     if (!use0) {
+        p->x = args; /* no live registers while the argument list is built */
         args[0] = make_args(p, argc, argv);
         n = 1;
     }
     interp_setup_call(p, export_code(use0 ? e0 : e1), args, n);
-    RunResult r;
-    do
-        r = interp_run(p, x, reds_per_slice);
-    while (r == RUN_YIELD);
-    int status = 0;
-    if (p->exit_reason != ATOM_normal) {
-        fflush(stdout);
-        exc_print_report(stderr, p, p->exc_class, p->exc_reason, p->exc_trace);
-        status = 1;
-    }
+    int status = sched_run(p);
     fflush(stdout);
-    proc_free(p);
-    free(x);
     return status;
 }
 
 static int cmd_run(int argc, char **argv)
 {
     int reds = 4000;
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    unsigned nscheds = cpus > 0 ? (unsigned)cpus : 1;
     int i = 0;
     for (; i < argc && argv[i][0] == '-'; i++) {
         if (is_help(argv[i])) {
@@ -369,6 +368,13 @@ static int cmd_run(int argc, char **argv)
             code_add_path(argv[++i]);
         } else if (strcmp(argv[i], "-gcstress") == 0) {
             gc_stress = true;
+        } else if (strcmp(argv[i], "-S") == 0 && i + 1 < argc) {
+            int n = atoi(argv[++i]);
+            if (n < 1 || n > 1024) {
+                fprintf(stderr, "beamlet run: -S needs a number of schedulers from 1 to 1024\n");
+                return 2;
+            }
+            nscheds = (unsigned)n;
         } else if (strcmp(argv[i], "-reds") == 0 && i + 1 < argc) {
             reds = atoi(argv[++i]);
             if (reds < 1) {
@@ -396,7 +402,7 @@ static int cmd_run(int argc, char **argv)
     Module *m = load_entry(file);
     if (!m)
         return 1;
-    return run_main(m, argc - i, argv + i, reds);
+    return run_main(m, argc - i, argv + i, reds, nscheds);
 }
 
 int main(int argc, char **argv)

@@ -30,6 +30,11 @@ Process *proc_new(size_t heap_words)
     p->off_heap.first = NIL;
     p->exc_class = p->exc_reason = p->exc_trace = NIL;
     p->exit_reason = NIL;
+    p->reg_name = NIL;
+    p->prio = PRIO_NORMAL;
+    atomic_init(&p->state, PS_QUEUED);
+    atomic_init(&p->tmo, 0);
+    mbox_init(&p->mbox);
     return p;
 }
 
@@ -46,6 +51,7 @@ void proc_free(Process *p)
         blob_decref((BinBlob *)(uintptr_t)node[2]);
     }
     p->off_heap.first = NIL;
+    mbox_clear(&p->mbox);
     free(p->heap);
     free(p->old_heap);
     free(p->arg_reg);

@@ -12,19 +12,38 @@
 #ifndef BL_PROCESS_H
 #define BL_PROCESS_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
+#include "mailbox.h"
 #include "term.h"
 
 typedef struct Module Module;
+typedef struct ProcLinks ProcLinks; /* signal.c */
 
-/* An off-heap object this process's heap points at (refc binaries). The
- * list is threaded through the heap objects themselves (see binary.h). */
-typedef struct {
-    Term first; /* boxed term of the first REFC_BIN on this heap, or NIL */
-} OffHeap;
+/* Where a process is in its life (the state word, sched.c). Only these
+ * transitions happen: QUEUED -> RUNNING (a scheduler took it from a run
+ * queue), RUNNING -> QUEUED (yield), RUNNING -> WAITING (receive found
+ * nothing), WAITING -> QUEUED (a message, signal or timeout came: a
+ * compare-and-swap, so exactly one waker enqueues it), RUNNING -> EXITING. */
+enum { PS_WAITING, PS_QUEUED, PS_RUNNING, PS_EXITING };
+
+/* Priorities, as erlang:process_flag(priority, P). */
+enum { PRIO_MAX, PRIO_HIGH, PRIO_NORMAL, PRIO_LOW, PRIO_COUNT };
+
+/* Process flags. */
+enum {
+    PF_TRAP_EXIT = 1, /* exit signals become {'EXIT', From, Reason} messages */
+    PF_MAIN = 2,      /* the VM ends when this process does */
+    PF_YIELD = 4,     /* a BIF asks the interpreter to yield after it */
+};
+
+/* The receive timeout word: a generation (bumped at every new timeout)
+ * shifted left by 2, and one of these. */
+enum { TMO_NONE, TMO_ARMED, TMO_FIRED };
+
 
 /* Exception classes, as atoms: ATOM_error, ATOM_exit, ATOM_throw. */
 
@@ -60,6 +79,18 @@ typedef struct Process {
     Term *arg_reg;    /* malloc'd, arg_cap words */
     unsigned arg_cap;
     Term exit_reason; /* why it ended, once it has */
+
+    /* Scheduling (sched.c). */
+    _Atomic uint32_t state;
+    uint8_t prio;
+    uint8_t flags;
+    struct Process *rq_next;
+    Mailbox mbox;
+    _Atomic uint64_t tmo;  /* receive timeout state, TMO_* */
+    uint64_t tmo_ms;       /* the timeout wait_timeout asked for */
+    void *tmo_timer;       /* its timer entry (sched.c), NULL if none */
+    ProcLinks *links;      /* links and monitors, NULL if none */
+    Term reg_name;         /* registered name or NIL */
 
     /* Statistics, for introspection and tests. */
     uint64_t gc_count, gc_words_reclaimed;

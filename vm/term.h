@@ -176,4 +176,11 @@ static inline bool is_ref(Term t) { return is_boxed_sub(t, SUB_REF); }
 
 /* Booleans are the atoms true and false (see atom.h). */
 
+/* The off-heap objects a heap (or message fragment) points at: refc
+ * binaries. The list is threaded through the heap objects themselves (see
+ * binary.h). */
+typedef struct {
+    Term first; /* boxed term of the first REFC_BIN, or NIL */
+} OffHeap;
+
 #endif

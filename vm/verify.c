@@ -331,8 +331,33 @@ static bool step(Verifier *v, VState *s)
             return false;
         s->valid = false;
         return true;
-    case 20: case 21: case 22: case 23: case 24: case 25: case 26:
-        return fail(v, "message passing instructions are not supported yet");
+    case 20: /* send: like a call, it may collect */
+        s->heap = 0;
+        return true;
+    case 21: case 22: /* remove_message, timeout */
+        return true;
+    case 23: case 25: case 26: {
+        if (arg(v, 0)->u == 0)
+            return fail(v, "receive instruction without a label");
+        /* loop_rec may collect (it copies the message to the heap); wait
+         * and wait_timeout resume at their label after other processes
+         * ran. */
+        VState w = *s;
+        w.heap = 0;
+        s->heap = 0;
+        if (!merge(v, arg(v, 0)->u, &w))
+            return false;
+        if (in->op == 25)
+            s->valid = false;
+        return true;
+    }
+    case 24:
+        if (arg(v, 0)->u == 0)
+            return fail(v, "receive instruction without a label");
+        if (!merge(v, arg(v, 0)->u, s))
+            return false;
+        s->valid = false;
+        return true;
     case 39: case 40: case 41: case 42: case 43: case 44: case 45: case 46: case 47: case 48: case 49:
     case 50: case 51: case 52: case 53: case 55: case 56: case 57: case 58: case 77: case 114: case 115:
     case 159:

@@ -1,0 +1,60 @@
+/* signal.h - sending messages and signals, acting on received signals,
+ * links, monitors, and the end of a process.
+ *
+ * Every interaction between processes is a Message pushed onto the
+ * receiver's inbox; the receiver acts on signals itself when it drains its
+ * inbox (sig_drain), so a process's links and monitors are only ever touched
+ * by its own thread. Exit signal semantics are Erlang's:
+ *   linked exit, Reason = normal      ignored unless trapping
+ *   linked exit, any other Reason     kills, or {'EXIT', From, Reason} if trapping
+ *   exit/2 with kill                  kills with reason killed, even if trapping
+ *   exit/2 otherwise                  as a linked exit
+ * A link or monitor signal that reaches a process that has ended is answered
+ * with noproc. */
+#ifndef BL_SIGNAL_H
+#define BL_SIGNAL_H
+
+#include "mailbox.h"
+#include "process.h"
+
+/* Sends a copy of msg from p to dest (a pid, or a registered name). False
+ * (badarg) if dest is a name nobody has, or not a pid or atom; a pid that
+ * has ended silently drops the message, as Erlang does. False too if out of
+ * memory (p->exc_reason says which). */
+bool sig_send(Process *p, Term dest, Term msg);
+
+/* Delivers a prepared message or signal to dest (pid or name); frees it if
+ * there is no such process. */
+void sig_deliver(Term dest, Message *m);
+
+/* Moves the inbox into the private queue, acting on the signals among the
+ * messages. False if a signal ended the process: p->exit_reason says why. */
+bool sig_drain(Process *p);
+
+/* Links, monitors and exit signals, for the BIFs. Each returns false only
+ * when out of memory. */
+bool sig_link(Process *p, Term pid);         /* false: noproc raised in p */
+void sig_unlink(Process *p, Term pid);
+bool sig_monitor(Process *p, Term pid, uint64_t ref_id);
+/* Drops a monitor p holds; true if it was active. */
+bool sig_demonitor(Process *p, uint64_t ref_id);
+bool sig_exit(Process *p, Term pid, Term reason); /* exit/2 */
+
+/* Links/monitors a just-spawned child c (not running yet) to its parent. */
+bool sig_spawn_link(Process *parent, Process *c);
+bool sig_spawn_monitor(Process *parent, Process *c, uint64_t ref_id);
+
+/* A new reference id, unique in this VM. */
+uint64_t sig_new_ref_id(void);
+
+/* Builds a reference term for an id; REF_WORDS words must be reserved. */
+#define REF_WORDS 3
+Term sig_make_ref(Process *p, uint64_t id);
+uint64_t sig_ref_id(Term ref);
+
+/* The process has finished (p->exit_reason set, running on this thread):
+ * reports a crash, tells its links and monitors, frees it, and ends the VM
+ * if it was the main process. */
+void sig_process_exit(Process *p);
+
+#endif
