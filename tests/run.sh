@@ -16,6 +16,10 @@
 #             tests/bad/bc/*.bc: `beamlet run` must fail with the one line
 #             in .err
 #   roundtrip every assembled program: dis output reassembles to the same bytes
+#   proc      tests/proc/*.erl (processes): run with 1, 2 and 8 schedulers,
+#             and with 2 under GC stress; stdout and status as programs
+#   diff      tests/diff/run.sh: each tests/diff/*.erl on erl and on beamlet,
+#             outputs compared byte for byte (see tests/diff/README.md)
 set -u
 BUILD=${BUILD:-build}
 BEAMLET=$BUILD/beamlet
@@ -62,14 +66,16 @@ run_program() {
     [ -f "$base.status" ] && expected_status=$(cat "$base.status")
     local args=()
     [ -f "$base.args" ] && read -r -a args < "$base.args"
-    env $extra timeout 120 "$BEAMLET" run "$bc" "${args[@]}" > "$TMP/out" 2> "$TMP/err"
+    local opts=()
+    [ -n "${RUN_OPTS:-}" ] && read -r -a opts <<< "$RUN_OPTS"
+    env $extra timeout 120 "$BEAMLET" run "${opts[@]}" "$bc" "${args[@]}" > "$TMP/out" 2> "$TMP/err"
     status=$?
     if [ "$status" != "$expected_status" ]; then
-        bad "run $src $extra (exit $status, expected $expected_status)" "$(cat "$TMP/err")"
+        bad "run ${RUN_OPTS:-} $src $extra (exit $status, expected $expected_status)" "$(cat "$TMP/err")"
     elif [ -f "$base.out" ] && ! cmp -s "$TMP/out" "$base.out"; then
-        bad "run $src $extra (stdout differs)" "$(diff "$base.out" "$TMP/out" | head -20)"
+        bad "run ${RUN_OPTS:-} $src $extra (stdout differs)" "$(diff "$base.out" "$TMP/out" | head -20)"
     elif [ -f "$base.err" ] && ! grep -qF -f "$base.err" "$TMP/err"; then
-        bad "run $src $extra (stderr lacks the expected lines)" "$(cat "$TMP/err")"
+        bad "run ${RUN_OPTS:-} $src $extra (stderr lacks the expected lines)" "$(cat "$TMP/err")"
     else
         ok
     fi
@@ -158,11 +164,30 @@ fuzz_smoke() {
     fi
 }
 
+# The differential suite counts as one check per program.
+run_diff() {
+    [ -x tests/diff/run.sh ] || return 0
+    local out last p f
+    out=$(BUILD=$BUILD tests/diff/run.sh 2>&1)
+    last=$(printf '%s\n' "$out" | tail -1)
+    printf '%s\n' "$out" | grep -E '^(diff:|FAIL)' | head -40
+    if [[ $last =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+        p=${BASH_REMATCH[1]}
+        f=${BASH_REMATCH[2]}
+        pass=$((pass + p))
+        if [ "$f" -gt 0 ]; then
+            fail=$((fail + f))
+            failed+=("diff suite: $f programs differ (tests/diff/run.sh)")
+        fi
+        echo "diff: $last"
+    else
+        bad "diff suite did not finish" "$(printf '%s\n' "$out" | tail -20)"
+    fi
+}
+
 programs() {
     local s
     for s in examples/*.s tests/e2e/*.s tests/compile/*.erl tests/lib/*_test.erl; do
-        # timer:sleep needs receive ... after, which comes with processes
-        [ "$s" = tests/lib/timer_test.erl ] && continue
         [ -f "${s%.*}.out" ] && echo "$s"
     done
 }
@@ -184,6 +209,12 @@ all)
     # Collecting at every safe point is slow: only the small programs.
     for s in $(programs | grep '^tests/e2e/' | grep -v deep); do run_program "$s" BEAMLET_GC_STRESS=1; done
     for s in $(programs | grep '\.s$'); do run_roundtrip "$s"; done
+    for s in tests/proc/*.erl; do
+        [ -f "${s%.erl}.out" ] || continue
+        for n in 1 2 8; do RUN_OPTS="-S $n" run_program "$s"; done
+        RUN_OPTS="-S 2" run_program "$s" BEAMLET_GC_STRESS=1
+    done
+    run_diff
     for s in tests/bad/asm/*.s; do [ -f "$s" ] && run_bad_asm "$s"; done
     for b in tests/bad/bc/*.bc; do [ -f "$b" ] && run_bad_bc "$b"; done
     for s in tests/bad/erl/*.erl; do [ -f "$s" ] && run_bad_erl "$s"; done

@@ -35,7 +35,9 @@ static void word(Loader *ld, Instr w)
 
 static void op(Loader *ld, unsigned iop) { word(ld, interp_op(iop)); }
 
-static void label_ref(Loader *ld, uint64_t label)
+/* A label operand of a call, jump or receive instruction: those that
+ * branch back already cost a reduction or suspend. */
+static void target_ref(Loader *ld, uint64_t label)
 {
     if (label == 0) {
         word(ld, 0);
@@ -44,6 +46,33 @@ static void label_ref(Loader *ld, uint64_t label)
     grow(ld, (void **)&ld->fixups, &ld->fixups_cap, ld->nfixups, sizeof(LdFixup));
     ld->fixups[ld->nfixups++] = (LdFixup){ ld->ncode, (uint32_t)label };
     word(ld, 0);
+}
+
+/* A label operand of a test or select: a backward one could close a loop
+ * that never costs a reduction (and so never yields), so it is sent through
+ * a `jump` stub emitted after the code, which does. Forward ones, all that
+ * compilers emit, cost nothing. */
+static void label_ref(Loader *ld, uint64_t label)
+{
+    if (label == 0 || ld->label_at[label] > ld->emit_instr) {
+        target_ref(ld, label);
+        return;
+    }
+    grow(ld, (void **)&ld->back_refs, &ld->back_refs_cap, ld->nback_refs, sizeof(LdFixup));
+    ld->back_refs[ld->nback_refs++] = (LdFixup){ ld->ncode, (uint32_t)label };
+    word(ld, 0);
+}
+
+/* The stubs of the backward test branches: each becomes `jump Label`, and
+ * the branch's word is remembered (as a code index, patched in resolve). */
+static void emit_back_stubs(Loader *ld)
+{
+    for (size_t i = 0; i < ld->nback_refs; i++) {
+        uint32_t label = ld->back_refs[i].label;
+        ld->back_refs[i].label = (uint32_t)ld->ncode;
+        op(ld, IOP_jump);
+        target_ref(ld, label);
+    }
 }
 
 static Term lit_float(Loader *ld, double d)
@@ -342,9 +371,9 @@ static void emit_instr(Loader *ld, const DInstr *in, const DInstr *next)
         word(ld, U(ld, in, 2));
         return;
     case 3: return;
-    case 4: op(ld, IOP_call); label_ref(ld, U(ld, in, 1)); return;
-    case 5: op(ld, IOP_call_last); label_ref(ld, U(ld, in, 1)); word(ld, U(ld, in, 2)); return;
-    case 6: op(ld, IOP_call_only); label_ref(ld, U(ld, in, 1)); return;
+    case 4: op(ld, IOP_call); target_ref(ld, U(ld, in, 1)); return;
+    case 5: op(ld, IOP_call_last); target_ref(ld, U(ld, in, 1)); word(ld, U(ld, in, 2)); return;
+    case 6: op(ld, IOP_call_only); target_ref(ld, U(ld, in, 1)); return;
     case 7: emit_call_ext(ld, in, IOP_call_ext, IOP_call_bif); return;
     case 8: emit_call_ext(ld, in, IOP_call_ext_last, IOP_call_bif_last); return;
     case 78: emit_call_ext(ld, in, IOP_call_ext_only, IOP_call_bif_only); return;
@@ -369,9 +398,9 @@ static void emit_instr(Loader *ld, const DInstr *in, const DInstr *next)
     case 21: op(ld, IOP_remove_message); return;
     case 22: op(ld, IOP_timeout); return;
     case 23: op(ld, IOP_loop_rec); label_ref(ld, U(ld, in, 0)); word(ld, S(ld, in, 1)); return;
-    case 24: op(ld, IOP_loop_rec_end); label_ref(ld, U(ld, in, 0)); return;
-    case 25: op(ld, IOP_wait); label_ref(ld, U(ld, in, 0)); return;
-    case 26: op(ld, IOP_wait_timeout); label_ref(ld, U(ld, in, 0)); word(ld, S(ld, in, 1)); return;
+    case 24: op(ld, IOP_loop_rec_end); target_ref(ld, U(ld, in, 0)); return;
+    case 25: op(ld, IOP_wait); target_ref(ld, U(ld, in, 0)); return;
+    case 26: op(ld, IOP_wait_timeout); target_ref(ld, U(ld, in, 0)); word(ld, S(ld, in, 1)); return;
     case 39: case 40: case 41: case 42: case 43: case 44: emit_compare(ld, in, compare_iop[in->op]); return;
     case 45: case 46: case 47: case 48: case 49: case 50: case 51: case 52: case 53: case 55: case 56:
     case 57: case 77: case 114:
@@ -382,7 +411,7 @@ static void emit_instr(Loader *ld, const DInstr *in, const DInstr *next)
     case 58: op(ld, IOP_test_arity); label_ref(ld, U(ld, in, 0)); word(ld, S(ld, in, 1)); word(ld, U(ld, in, 2)); return;
     case 59: emit_select_val(ld, in); return;
     case 60: emit_select_arity(ld, in); return;
-    case 61: op(ld, IOP_jump); label_ref(ld, U(ld, in, 0)); return;
+    case 61: op(ld, IOP_jump); target_ref(ld, U(ld, in, 0)); return;
     case 62: emit_catch(ld, in, IOP_catch, false); return;
     case 63: op(ld, IOP_catch_end); word(ld, U(ld, in, 0)); return;
     case 64: emit_move(ld, in, next); return;
@@ -452,6 +481,8 @@ static bool resolve(Loader *ld, Module *m, size_t *instr_code)
         }
         m->code[ld->fixups[i].at] = (Instr)&m->code[ld->label_code[l]];
     }
+    for (size_t i = 0; i < ld->nback_refs; i++)
+        m->code[ld->back_refs[i].at] = (Instr)&m->code[ld->back_refs[i].label];
     for (size_t i = 0; i < ld->ncatch_fixups; i++) {
         uint32_t l = ld->catch_fixups[i].label;
         if (ld->label_at[l] == UINT32_MAX) {
@@ -503,9 +534,11 @@ Module *ld_emit(Loader *ld)
             continue;
         }
         const DInstr *next = i + 1 < ld->ninstrs ? &ld->instrs[i + 1] : NULL;
+        ld->emit_instr = i;
         emit_instr(ld, &ld->instrs[i], next);
     }
     instr_code[ld->ninstrs] = ld->ncode;
+    emit_back_stubs(ld);
     word(ld, interp_op(IOP_unsupported)); /* never reached: keeps `end` inside the block */
     word(ld, ATOM_undefined);
     m->funcs = calloc(ld->nfuncs ? ld->nfuncs : 1, sizeof *m->funcs);

@@ -699,6 +699,7 @@ static void free_loader(Loader *ld)
     free(ld->funcs);
     free(ld->code);
     free(ld->fixups);
+    free(ld->back_refs);
     free(ld->line_marks);
     free(ld->catch_fixups);
 }

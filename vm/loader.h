@@ -90,6 +90,11 @@ typedef struct {
     size_t *label_code; /* label -> code word index */
     LdFixup *fixups;
     size_t nfixups, fixups_cap;
+    /* Backward branches of tests go through a jump stub (which costs a
+     * reduction): the stub's label and the word to point at the stub. */
+    LdFixup *back_refs;
+    size_t nback_refs, back_refs_cap;
+    uint32_t emit_instr; /* index of the instruction being emitted */
     struct { size_t at; uint32_t entry; } *line_marks;
     size_t nline_marks, line_marks_cap;
     struct { uint32_t catch_index; uint32_t label; } *catch_fixups;
