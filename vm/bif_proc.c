@@ -15,7 +15,7 @@
 
 /* A spawned process's first heap: small, since most stay small; it grows
  * like any other. */
-#define SPAWN_HEAP_WORDS 48
+#define SPAWN_HEAP_WORDS 32
 
 typedef struct {
     bool link, monitor;

@@ -11,8 +11,12 @@
 
 Process *proc_new(size_t heap_words)
 {
-    if (heap_words < GC_MIN_HEAP_WORDS)
+    /* 0: the default; spawn asks for less (most processes stay small),
+     * and the collector grows the heap along its size sequence. */
+    if (heap_words == 0)
         heap_words = GC_MIN_HEAP_WORDS;
+    if (heap_words < 16)
+        heap_words = 16;
     Process *p = calloc(1, sizeof *p);
     if (!p)
         return NULL;
