@@ -27,8 +27,13 @@ typedef struct ProcLinks ProcLinks; /* signal.c */
  * transitions happen: QUEUED -> RUNNING (a scheduler took it from a run
  * queue), RUNNING -> QUEUED (yield), RUNNING -> WAITING (receive found
  * nothing), WAITING -> QUEUED (a message, signal or timeout came: a
- * compare-and-swap, so exactly one waker enqueues it), RUNNING -> EXITING. */
+ * compare-and-swap, so exactly one waker enqueues it), RUNNING -> EXITING.
+ * Once a process is WAITING, its scheduler no longer touches it: it may be
+ * running elsewhere already. */
 enum { PS_WAITING, PS_QUEUED, PS_RUNNING, PS_EXITING };
+/* Or'ed into PS_RUNNING by a waker: something arrived while it ran, so it
+ * must not go to sleep (its RUNNING -> WAITING compare-and-swap fails). */
+enum { PS_PENDING = 4 };
 
 /* Priorities, as erlang:process_flag(priority, P). */
 enum { PRIO_MAX, PRIO_HIGH, PRIO_NORMAL, PRIO_LOW, PRIO_COUNT };

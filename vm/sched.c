@@ -418,15 +418,16 @@ int64_t sched_cancel_timer(uint64_t ref_id)
 
 /* ---- running */
 
-/* Publishes that p waits; if something came meanwhile, it runs again. */
+/* Publishes that p waits, unless something came while it ran (then it runs
+ * again). After a successful publish p is not touched: a waker may already
+ * have queued it elsewhere. */
 static void park(Scheduler *s, Process *p)
 {
-    atomic_store(&p->state, PS_WAITING);
-    uint64_t tmo = atomic_load(&p->tmo);
-    if (!mbox_inbox_empty(&p->mbox) || (tmo & 3) == TMO_FIRED) {
-        if (sched_wake(p))
-            rq_push(s, p);
-    }
+    uint32_t expect = PS_RUNNING;
+    if (atomic_compare_exchange_strong(&p->state, &expect, PS_WAITING))
+        return;
+    atomic_store_explicit(&p->state, PS_QUEUED, memory_order_relaxed);
+    rq_push(s, p);
 }
 
 static void run_process(Scheduler *s, Process *p)
@@ -443,13 +444,21 @@ static void run_process(Scheduler *s, Process *p)
         atomic_store_explicit(&p->state, PS_QUEUED, memory_order_relaxed);
         rq_push(s, p);
         break;
-    case RUN_WAIT:
-        if ((atomic_load(&p->tmo) & 3) == TMO_ARMED && p->tmo_ms != UINT64_MAX) {
+    case RUN_WAIT: {
+        uint64_t tmo = atomic_load(&p->tmo);
+        if ((tmo & 3) == TMO_ARMED && p->tmo_ms != UINT64_MAX) {
             arm_receive_timer(s, p);
             p->tmo_ms = UINT64_MAX; /* armed: later waits keep the same timer */
         }
+        if ((tmo & 3) == TMO_FIRED) {
+            /* Timed out meanwhile (before the wait): run on to `timeout`. */
+            atomic_store_explicit(&p->state, PS_QUEUED, memory_order_relaxed);
+            rq_push(s, p);
+            break;
+        }
         park(s, p);
         break;
+    }
     case RUN_EXIT:
         sig_process_exit(p);
         break;

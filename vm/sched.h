@@ -32,12 +32,24 @@ int sched_run(Process *main);
  * scheduler. */
 void sched_enqueue(Process *p);
 
-/* After pushing to p's inbox, with p's ptab stripe locked: true if p was
- * waiting and the caller must now sched_enqueue it (after unlocking). */
+/* After pushing to p's inbox (or firing its timeout), with p's ptab stripe
+ * locked: true if p was waiting and the caller must now sched_enqueue it
+ * (after unlocking). If p is running, marks it PS_PENDING so it will not
+ * go to sleep on what was just sent. */
 static inline bool sched_wake(Process *p)
 {
-    uint32_t expect = PS_WAITING;
-    return atomic_compare_exchange_strong(&p->state, &expect, PS_QUEUED);
+    uint32_t s = atomic_load(&p->state);
+    for (;;) {
+        if (s == PS_WAITING) {
+            if (atomic_compare_exchange_weak(&p->state, &s, PS_QUEUED))
+                return true;
+        } else if (s == PS_RUNNING) {
+            if (atomic_compare_exchange_weak(&p->state, &s, PS_RUNNING | PS_PENDING))
+                return false;
+        } else {
+            return false; /* queued, already marked, or ending */
+        }
+    }
 }
 
 /* Ends the VM with this status as soon as every scheduler notices (at the
