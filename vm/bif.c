@@ -31,5 +31,9 @@ void bif_init(void)
 
 Term bif_heap_exhausted(Process *p)
 {
+    /* Past max_heap_size the process is killed, not sent an exception it
+     * could catch (the interpreter sees the flag). */
+    if (p->max_heap_size)
+        p->flags |= PF_HEAP_KILL;
     return bif_error(p, ATOM_system_limit);
 }

@@ -15,6 +15,7 @@
  * at the call, with its arguments as the live registers. */
 #include "interp.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1326,6 +1327,8 @@ bif_failed:
 
 heap_exhausted:
     LOAD();
+    if (p->max_heap_size)
+        p->flags |= PF_HEAP_KILL;
     p->exc_class = ATOM_error;
     p->exc_reason = ATOM_system_limit;
     exc_arity = 0;
@@ -1334,6 +1337,16 @@ heap_exhausted:
 raise_with_args:
 raise:
     SAVE();
+    if (p->flags & PF_HEAP_KILL) {
+        /* As BEAM: killed, untrappable, with a report saying why. */
+        fflush(stdout);
+        fprintf(stderr, "=ERROR REPORT==== process <0.%llu.0> killed: its heap would exceed max_heap_size (%zu words)\n",
+                (unsigned long long)pid_id(p->id), p->max_heap_size);
+        p->exc_class = p->exc_reason = p->exc_trace = NIL;
+        p->exit_reason = ATOM_killed;
+        p->pc = pc;
+        return RUN_EXIT;
+    }
     p->exc_trace = exc_build_trace(p, pc, cp, exc_bif, exc_arity);
     LOAD(); /* building the trace may have collected */
     exc_arity = 0;
