@@ -25,6 +25,15 @@ static inline Term bif_raise(Process *p, Term cls, Term reason)
 static inline Term bif_error(Process *p, Term reason) { return bif_raise(p, ATOM_error, reason); }
 static inline Term bif_badarg(Process *p) { return bif_error(p, ATOM_badarg); }
 
+/* Charges the running process for a BIF's work: about one reduction per
+ * 16 units (list cells walked, words copied), so a BIF on a long list
+ * costs like the loop it replaces and preemption stays fair. */
+static inline void bif_charge(Process *p, size_t units)
+{
+    size_t r = units >> 4;
+    p->reds_extra += r > 100000 ? 100000 : (uint32_t)r;
+}
+
 /* Raises error with reason system_limit-or-heap exhaustion: used when
  * proc_reserve fails. */
 Term bif_heap_exhausted(Process *p);

@@ -1,6 +1,7 @@
 /* bif_error.c - BIFs that raise, halt the VM, or print for debugging. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "bif.h"
 #include "bignum.h"
@@ -18,13 +19,15 @@ Term bif_throw_1(Process *p, Term *args, unsigned live) { return bif_raise(p, AT
 
 Term bif_exit_1(Process *p, Term *args, unsigned live) { return bif_raise(p, ATOM_exit, args[0]); }
 
-/* Ends the VM at once with the status, as erlang:halt does. Output written
- * so far is flushed first. */
+/* Ends the VM at once with the status, as erlang:halt does, from whichever
+ * scheduler thread runs the caller. Output written so far is flushed first
+ * (stdio locks each stream); _exit, not exit, so no atexit work races with
+ * the other schedulers, which stop where they are. */
 static void halt_now(int status)
 {
     fflush(stdout);
     fflush(stderr);
-    exit(status);
+    _exit(status);
 }
 
 Term bif_halt_0(Process *p, Term *args, unsigned live)

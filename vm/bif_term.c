@@ -222,6 +222,7 @@ Term bif_tuple_to_list_1(Process *p, Term *args, unsigned live)
     size_t n = tuple_arity(args[0]);
     if (n == 0)
         return NIL;
+    bif_charge(p, n);
     if (!proc_reserve(p, 2 * n, live))
         return bif_heap_exhausted(p);
     Term t = args[0];
@@ -236,6 +237,7 @@ Term bif_list_to_tuple_1(Process *p, Term *args, unsigned live)
     size_t n;
     if (!proper_length(args[0], &n) || n > TUPLE_MAX_ARITY)
         return bif_badarg(p);
+    bif_charge(p, n);
     if (!proc_reserve(p, n + 1, live))
         return bif_heap_exhausted(p);
     Term *hp = proc_alloc(p, n + 1);
@@ -253,6 +255,7 @@ Term bif_length_1(Process *p, Term *args, unsigned live)
     size_t n;
     if (!proper_length(args[0], &n))
         return bif_badarg(p);
+    bif_charge(p, n);
     return make_small((int64_t)n);
 }
 
@@ -277,6 +280,7 @@ Term bif_append_2(Process *p, Term *args, unsigned live)
     size_t n;
     if (!proper_length(args[0], &n))
         return bif_badarg(p);
+    bif_charge(p, n);
     if (n == 0)
         return args[1];
     if (!proc_reserve(p, 2 * n, live))
@@ -416,6 +420,7 @@ Term bif_subtract_2(Process *p, Term *args, unsigned live)
     size_t n, m;
     if (!proper_length(args[0], &n) || !proper_length(args[1], &m))
         return bif_badarg(p);
+    bif_charge(p, n + m);
     if (n == 0 || m == 0)
         return args[0];
 

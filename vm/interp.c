@@ -328,6 +328,10 @@ call_bif:
             clear_x(x, 1);
         x[0] = r;
         --reds; /* BIFs cost a reduction too: a loop of them yields */
+        if (p->reds_extra) {
+            reds -= (int)p->reds_extra; /* and long ones by their work */
+            p->reds_extra = 0;
+        }
         if (p->flags & PF_YIELD) {
             p->flags &= (uint8_t)~PF_YIELD;
             reds = 0; /* it sent itself a signal, or asked to yield */
@@ -786,6 +790,10 @@ gc_bif:
         }
         STORE(pc[4 + n], r);
         pc += 5 + n;
+        if (p->reds_extra) {
+            reds -= (int)p->reds_extra; /* the next call or jump yields */
+            p->reds_extra = 0;
+        }
         NEXT();
     }
     OP(plus_xc_x)

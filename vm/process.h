@@ -97,6 +97,7 @@ typedef struct Process {
     void *tmo_timer;       /* its timer entry (sched.c), NULL if none */
     ProcLinks *links;      /* links and monitors, NULL if none */
     Term reg_name;         /* registered name or NIL */
+    uint32_t reds_extra;   /* reductions BIFs charged for their work (bif_charge) */
 
     /* Statistics, for introspection and tests. */
     uint64_t gc_count, gc_words_reclaimed;

@@ -125,6 +125,9 @@ bool sig_send(Process *p, Term dest, Term msg)
     Message *m = mbox_msg_copy(MSG_PLAIN, p->id, msg);
     if (!m)
         return false;
+    /* A large message costs its sender as building it did. */
+    size_t r = m->words >> 4;
+    p->reds_extra += r > 100000 ? 100000 : (uint32_t)r;
     sig_deliver(dest, m);
     return true;
 }
