@@ -338,7 +338,7 @@ START_TEST(run_message_code_is_generated)
         ck_assert_msg(strstr(c.asm_text, want[i]) != NULL, "no %s in\n%s", want[i], c.asm_text);
     char err[1024] = "";
     Module *m = code_load_image(c.bc.data, c.bc.len, "t.bc", err, sizeof err);
-    ck_assert_msg(m == NULL && strstr(err, "message passing"), "%s", err);
+    ck_assert_msg(m != NULL, "the loader refused the receive code: %s", err);
     comp_free(&c);
 }
 END_TEST
