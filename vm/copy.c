@@ -11,6 +11,8 @@
  * so its pointer words still point into the source), then a scan pointer
  * walks the destination from its start: every pointer word met is replaced
  * by a shallow copy of what it points at, appended at the destination top.
+ * (A list is copied a whole spine at a time, so its cells lie together and
+ * the scan never follows a list tail.)
  * When the scan meets the top, nothing in the copy points outside it. The
  * destination is parseable word by word, as in the collector: a header
  * word starts a boxed object of 1 + arity words, anything else is the head
@@ -141,7 +143,8 @@ static inline size_t boxed_words(const Term *b, const Term **elems, size_t *n)
 
 /* Depth-first walk. Lists: count the cell, then follow the head if it needs
  * visiting (pushing the tail) or else the tail. Boxed: count the object,
- * then follow its first pointer element, pushing the rest of the range. */
+ * then follow its first pointer element, pushing the rest of the range up
+ * to its last pointer (none if the first is also the last). */
 size_t copy_size(Term t)
 {
     if (!is_ptr(t))
@@ -172,7 +175,10 @@ size_t copy_size(Term t)
             while (i < n && !is_ptr(elems[i]))
                 i++;
             if (i < n) {
-                if (i + 1 < n && !span_push(&st, elems + i + 1, n - i - 1))
+                size_t j = n; /* pending: (i, j), up to the last pointer */
+                while (j > i + 1 && !is_ptr(elems[j - 1]))
+                    j--;
+                if (j > i + 1 && !span_push(&st, elems + i + 1, j - i - 1))
                     goto oom;
                 t = elems[i];
                 continue;
@@ -250,18 +256,36 @@ static Term copy_sub_bin(const Term *sb, Term **top, OffHeap *oh)
     }
 }
 
-/* Copies the object t points at to *top, word for word (its pointer words
- * are fixed later by the scan), and returns the term for the copy. */
-static inline Term copy_shallow(Term t, Term **top, OffHeap *oh)
+/* Copies the list t as far as its tail is a list: the cells go one after
+ * the other, their tails already final (the scan leaves list tails alone),
+ * their heads and a last improper tail still to fix. */
+static inline Term copy_list_run(Term t, Term **top)
 {
-    Term *d = *top;
-    if (term_tag(t) == TAG_LIST) {
+    Term *d = *top, *first = d;
+    for (;;) {
         const Term *c = list_ptr(t);
         d[0] = c[0];
-        d[1] = c[1];
-        *top = d + 2;
-        return make_list(d);
+        t = c[1];
+        if (!is_list(t)) {
+            d[1] = t;
+            d += 2;
+            break;
+        }
+        d[1] = make_list(d + 2);
+        d += 2;
     }
+    *top = d;
+    return make_list(first);
+}
+
+/* Copies the object t points at to *top, word for word (its pointer words
+ * are fixed later by the scan), and returns the term for the copy. A list
+ * is copied along its whole spine at once (see copy_list_run). */
+static inline Term copy_shallow(Term t, Term **top, OffHeap *oh)
+{
+    if (term_tag(t) == TAG_LIST)
+        return copy_list_run(t, top);
+    Term *d = *top;
     const Term *b = boxed_ptr(t);
     Term h = b[0];
     switch (header_sub(h)) {
@@ -287,14 +311,18 @@ static inline void fix_range(Term *s, size_t n, Term **top, OffHeap *oh)
 }
 
 /* Fixes the pointer words of the copied object at s and returns the
- * address after it. Binaries, numbers, refs and exports hold no terms (a
- * sub binary's original and a REFC_BIN's `next` were written final by
- * copy_shallow). */
+ * address after it. A cons cell's tail needs it only when it is boxed (an
+ * improper list): list tails were made final by copy_list_run. Binaries,
+ * numbers, refs and exports hold no terms (a sub binary's original and a
+ * REFC_BIN's `next` were written final by copy_shallow). */
 static inline Term *scan_object(Term *s, Term **top, OffHeap *oh)
 {
     Term w = s[0];
     if (!is_header(w)) {
-        fix_range(s, 2, top, oh);
+        if (is_ptr(w))
+            s[0] = copy_shallow(w, top, oh);
+        if (is_boxed(s[1]))
+            s[1] = copy_shallow(s[1], top, oh);
         return s + 2;
     }
     size_t arity = (size_t)header_arity(w);

@@ -78,9 +78,10 @@ static inline bool tw_pending(const TwTimer *t) { return t->slot_info != 0; }
  * <= now_ms, in deadline order, ties in the order they were added. A timer
  * is no longer pending when fire sees it, and the wheel does not touch it
  * afterwards (fire may free it). While fire(t) runs, the wheel's time is
- * t's deadline: fire may add timers (t included) and cancel any; one added
- * with a deadline <= that time fires at the next tw_advance, a later one in
- * this advance if due by now_ms. fire must not call tw_advance. Cost: the
+ * t's deadline (the previous time for a timer that was due before this
+ * advance began): fire may add timers (t included) and cancel any; one
+ * added with a deadline <= that time fires at the next tw_advance, a later
+ * one in this advance if due by now_ms. fire must not call tw_advance. Cost: the
  * timers fired plus the slots moved down, not the time elapsed. */
 void tw_advance(TimerWheel *w, uint64_t now_ms, void (*fire)(TwTimer *t, void *arg), void *arg);
 
