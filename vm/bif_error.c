@@ -19,6 +19,25 @@ Term bif_throw_1(Process *p, Term *args, unsigned live) { return bif_raise(p, AT
 
 Term bif_exit_1(Process *p, Term *args, unsigned live) { return bif_raise(p, ATOM_exit, args[0]); }
 
+/* raise(Class, Reason, Stacktrace): raises with the given trace, which must
+ * be a proper list (OTP also checks each frame's shape; a list is enough to
+ * keep the process safe). A bad class or trace is badarg. */
+Term bif_raise_3(Process *p, Term *args, unsigned live)
+{
+    Term cls = args[0], trace = args[2];
+    if (cls != ATOM_error && cls != ATOM_exit && cls != ATOM_throw)
+        return bif_badarg(p);
+    Term t = trace;
+    while (is_list(t))
+        t = list_tail(t);
+    if (!is_nil(t))
+        return bif_badarg(p);
+    bif_raise(p, cls, args[1]);
+    p->exc_trace = trace;
+    p->flags |= PF_KEEP_TRACE;
+    return THE_NON_VALUE;
+}
+
 /* Ends the VM at once with the status, as erlang:halt does, from whichever
  * scheduler thread runs the caller. Output written so far is flushed first
  * (stdio locks each stream); _exit, not exit, so no atexit work races with

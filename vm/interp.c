@@ -1355,6 +1355,10 @@ raise:
         p->pc = pc;
         return RUN_EXIT;
     }
+    if (p->flags & PF_KEEP_TRACE) {
+        p->flags &= (uint8_t)~PF_KEEP_TRACE; /* erlang:raise/3 gave the trace */
+        goto unwind;
+    }
     p->exc_trace = exc_build_trace(p, pc, cp, exc_bif, exc_arity);
     LOAD(); /* building the trace may have collected */
     exc_arity = 0;

@@ -44,6 +44,7 @@ enum {
     PF_MAIN = 2,      /* the VM ends when this process does */
     PF_YIELD = 4,     /* a BIF asks the interpreter to yield after it */
     PF_HEAP_KILL = 8, /* the heap would pass max_heap_size: the process is killed */
+    PF_KEEP_TRACE = 16, /* the pending exception brings its own stack trace */
 };
 
 /* The receive timeout word: a generation (bumped at every new timeout)
