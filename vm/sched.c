@@ -10,22 +10,15 @@
 #include "bcfile.h"
 #include "interp.h"
 #include "ptab.h"
+#include "runq.h"
 #include "signal.h"
 #include "timer_wheel.h"
-
-typedef struct {
-    Process *head, *tail;
-} ProcQueue;
 
 struct Scheduler {
     unsigned id;
     pthread_t thread;
 
-    /* Run queues, one per priority, under rq_lock. */
-    pthread_mutex_t rq_lock;
-    ProcQueue rq[PRIO_COUNT];
-    _Atomic size_t rq_len;
-    unsigned low_turn; /* picks of normal since low last ran */
+    RunQueue rq;
 
     /* Sleeping: under sleep_lock; `wakeup` set by whoever wakes it. */
     pthread_mutex_t sleep_lock;
@@ -100,7 +93,7 @@ bool sched_init(unsigned n, int reds)
     for (unsigned i = 0; i < n; i++) {
         Scheduler *s = &scheds[i];
         s->id = i;
-        pthread_mutex_init(&s->rq_lock, NULL);
+        rq_init(&s->rq);
         pthread_mutex_init(&s->sleep_lock, NULL);
         pthread_mutex_init(&s->tw_lock, NULL);
         pthread_condattr_t ca;
@@ -123,99 +116,38 @@ bool sched_init(unsigned n, int reds)
 
 static void wake_one_sleeper(Scheduler *except);
 
-static void rq_push(Scheduler *s, Process *p)
+static void push(Scheduler *s, Process *p)
 {
-    ProcQueue *q = &s->rq[p->prio];
-    p->rq_next = NULL;
-    pthread_mutex_lock(&s->rq_lock);
-    if (q->tail)
-        q->tail->rq_next = p;
-    else
-        q->head = p;
-    q->tail = p;
-    size_t len = atomic_fetch_add(&s->rq_len, 1) + 1;
-    pthread_mutex_unlock(&s->rq_lock);
+    size_t len = rq_push(&s->rq, p);
     /* More work here than one thread can take: let a sleeper steal some. */
     if (len > 1 && atomic_load(&nsleeping) > 0)
         wake_one_sleeper(s);
 }
 
-static Process *q_pop(ProcQueue *q)
-{
-    Process *p = q->head;
-    if (p) {
-        q->head = p->rq_next;
-        if (!q->head)
-            q->tail = NULL;
-    }
-    return p;
-}
-
-/* The next process by priority; low runs once per 8 picks of normal when
- * both are waiting, so it is never starved. */
-static Process *rq_pop(Scheduler *s)
-{
-    if (atomic_load_explicit(&s->rq_len, memory_order_relaxed) == 0)
-        return NULL;
-    pthread_mutex_lock(&s->rq_lock);
-    Process *p = q_pop(&s->rq[PRIO_MAX]);
-    if (!p)
-        p = q_pop(&s->rq[PRIO_HIGH]);
-    if (!p) {
-        if (s->rq[PRIO_LOW].head && (++s->low_turn >= 8 || !s->rq[PRIO_NORMAL].head)) {
-            s->low_turn = 0;
-            p = q_pop(&s->rq[PRIO_LOW]);
-        } else {
-            p = q_pop(&s->rq[PRIO_NORMAL]);
-        }
-    }
-    if (p)
-        atomic_fetch_sub(&s->rq_len, 1);
-    pthread_mutex_unlock(&s->rq_lock);
-    return p;
-}
-
-/* Takes half of a victim's processes (of its busiest-priority queue that has
- * any) into s's queues; returns one to run now. */
+/* Takes half of another scheduler's queue into s's; returns one to run now. */
 static Process *steal(Scheduler *s)
 {
     for (unsigned k = 0; k < nscheds; k++) {
         Scheduler *v = &scheds[(s->steal_from + k) % nscheds];
-        if (v == s || atomic_load_explicit(&v->rq_len, memory_order_relaxed) == 0)
+        if (v == s)
             continue;
-        Process *got = NULL, *gtail = NULL;
-        size_t n = 0;
-        pthread_mutex_lock(&v->rq_lock);
-        size_t take = (atomic_load(&v->rq_len) + 1) / 2;
-        for (int prio = 0; prio < PRIO_COUNT && n < take; prio++) {
-            Process *p;
-            while (n < take && (p = q_pop(&v->rq[prio]))) {
-                p->rq_next = NULL;
-                if (gtail)
-                    gtail->rq_next = p;
-                else
-                    got = p;
-                gtail = p;
-                n++;
-            }
-        }
-        atomic_fetch_sub(&v->rq_len, n);
-        pthread_mutex_unlock(&v->rq_lock);
+        size_t n;
+        Process *got = rq_steal_half(&v->rq, &n);
         if (!got)
             continue;
         s->steal_from = (unsigned)(v - scheds);
-        Process *first = got;
         for (Process *p = got->rq_next; p;) {
             Process *next = p->rq_next;
-            rq_push(s, p);
+            push(s, p);
             p = next;
         }
-        return first;
+        got->rq_next = NULL;
+        return got;
     }
     return NULL;
 }
 
-void sched_enqueue(Process *p) { rq_push(self ? self : &scheds[0], p); }
+void sched_enqueue(Process *p) { push(self ? self : &scheds[0], p); }
 
 /* ---- sleeping */
 
@@ -231,7 +163,7 @@ static void wake_one_sleeper(Scheduler *except)
 {
     for (unsigned i = 0; i < nscheds; i++) {
         Scheduler *s = &scheds[i];
-        if (s != except && atomic_load_explicit(&s->rq_len, memory_order_relaxed) == 0) {
+        if (s != except && rq_len(&s->rq) == 0) {
             wake(s);
             return;
         }
@@ -255,7 +187,7 @@ static void sleep_until_work(Scheduler *s)
     Process *p = steal(s);
     if (p) {
         atomic_fetch_sub(&nsleeping, 1);
-        rq_push(s, p);
+        push(s, p);
         return;
     }
     uint64_t deadline = next_deadline(s);
@@ -289,7 +221,7 @@ static void fire_receive_timeout(ProcTimer *t)
     if (!atomic_compare_exchange_strong(&p->tmo, &tmo, (tmo & ~(uint64_t)3) | TMO_FIRED))
         return;
     if (sched_wake(p))
-        rq_push(self, p);
+        push(self, p);
 }
 
 static SendTimer *ref_take(uint64_t ref_id)
@@ -427,7 +359,7 @@ static void park(Scheduler *s, Process *p)
     if (atomic_compare_exchange_strong(&p->state, &expect, PS_WAITING))
         return;
     atomic_store_explicit(&p->state, PS_QUEUED, memory_order_relaxed);
-    rq_push(s, p);
+    push(s, p);
 }
 
 static void run_process(Scheduler *s, Process *p)
@@ -442,7 +374,7 @@ static void run_process(Scheduler *s, Process *p)
     switch (r) {
     case RUN_YIELD:
         atomic_store_explicit(&p->state, PS_QUEUED, memory_order_relaxed);
-        rq_push(s, p);
+        push(s, p);
         break;
     case RUN_WAIT: {
         uint64_t tmo = atomic_load(&p->tmo);
@@ -453,7 +385,7 @@ static void run_process(Scheduler *s, Process *p)
         if ((tmo & 3) == TMO_FIRED) {
             /* Timed out meanwhile (before the wait): run on to `timeout`. */
             atomic_store_explicit(&p->state, PS_QUEUED, memory_order_relaxed);
-            rq_push(s, p);
+            push(s, p);
             break;
         }
         park(s, p);
@@ -471,7 +403,7 @@ static void *loop(void *arg)
     self = s;
     while (!sched_halting()) {
         advance_timers(s);
-        Process *p = rq_pop(s);
+        Process *p = rq_pop(&s->rq);
         if (!p)
             p = steal(s);
         if (!p) {
@@ -495,7 +427,7 @@ void sched_halt(int status)
 int sched_run(Process *main)
 {
     atomic_store(&main->state, PS_QUEUED);
-    rq_push(&scheds[0], main);
+    push(&scheds[0], main);
     for (unsigned i = 1; i < nscheds; i++)
         if (pthread_create(&scheds[i].thread, NULL, loop, &scheds[i]) != 0) {
             fprintf(stderr, "beamlet: cannot start scheduler thread %u\n", i);
