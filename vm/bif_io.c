@@ -14,6 +14,7 @@
 
 #include "bif.h"
 #include "format.h"
+#include "print.h"
 #include "strbuf.h"
 
 /* The lock that keeps the output of one call in one piece when several
@@ -116,38 +117,67 @@ Term bif_io_nl_0(Process *p, Term *args, unsigned live)
     return ATOM_ok;
 }
 
-/* io_lib:format/2: the text as a flat list of characters. OTP returns a
- * deep list; a flat one prints the same with ~s and io:put_chars, but ~p
- * or ~w of the result, and length/1, differ from erl's. The text is built
- * first (no heap use), then the whole list is reserved at once, so nothing
- * is held across the collection proc_reserve may run. */
+/* io_lib:format/2: the deep character list OTP returns, nested the same
+ * way (format.c's deep form: text with PRINT_OPEN/PRINT_CLOSE around each
+ * nested list). Every character and every nested list is one cons cell of
+ * its parent, so the whole result is reserved at once after the text is
+ * built (no heap use before that, so nothing is held across the collection
+ * proc_reserve may run), then built front to back with a stack of the
+ * slots where each open list continues. */
 Term bif_io_lib_format_2(Process *p, Term *args, unsigned live)
 {
     StrBuf sb = {0};
-    if (!format_term(&sb, args[0], args[1])) {
+    if (!format_term_deep(&sb, args[0], args[1])) {
         sb_free(&sb);
         return bif_badarg(p);
     }
     const unsigned char *s = (const unsigned char *)sb.data;
-    size_t n = 0;
-    for (size_t i = 0; i < sb.len; i++)
-        n += (s[i] & 0xC0) != 0x80;
-    if (n == 0) {
+    size_t cells = 0, depth = 0, maxdepth = 0;
+    for (size_t i = 0; i < sb.len; i++) {
+        if (s[i] == (unsigned char)PRINT_CLOSE) {
+            depth--;
+            continue;
+        }
+        if (s[i] == (unsigned char)PRINT_OPEN && ++depth > maxdepth)
+            maxdepth = depth;
+        cells += (s[i] & 0xC0) != 0x80;
+    }
+    if (cells == 0) {
         sb_free(&sb);
         return NIL;
     }
-    if (!proc_reserve(p, 2 * n, live)) {
+    if (!proc_reserve(p, 2 * cells, live)) {
         sb_free(&sb);
         return bif_heap_exhausted(p);
     }
-    Term *hp = proc_alloc(p, 2 * n);
-    size_t k = 0;
-    for (size_t i = 0; i < sb.len; k++) {
-        uint32_t c;
-        i += utf8_next(s + i, sb.len - i, &c);
-        hp[2 * k] = make_small(c);
-        hp[2 * k + 1] = k + 1 < n ? make_list(&hp[2 * k + 2]) : NIL;
+    Term **stack = malloc((maxdepth + 1) * sizeof *stack);
+    if (!stack)
+        abort();
+    Term *hp = proc_alloc(p, 2 * cells);
+    Term result = NIL, *slot = &result;
+    size_t sp = 0;
+    for (size_t i = 0; i < sb.len;) {
+        if (s[i] == (unsigned char)PRINT_CLOSE) {
+            *slot = NIL;
+            slot = stack[--sp];
+            i++;
+            continue;
+        }
+        *slot = make_list(hp);
+        if (s[i] == (unsigned char)PRINT_OPEN) {
+            stack[sp++] = &hp[1];
+            slot = &hp[0];
+            i++;
+        } else {
+            uint32_t c;
+            i += utf8_next(s + i, sb.len - i, &c);
+            hp[0] = make_small(c);
+            slot = &hp[1];
+        }
+        hp += 2;
     }
+    *slot = NIL;
+    free(stack);
     sb_free(&sb);
-    return make_list(hp);
+    return result;
 }

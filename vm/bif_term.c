@@ -782,3 +782,22 @@ Term bif_binary_to_atom_2(Process *p, Term *args, unsigned live)
         return bif_error(p, ATOM_system_limit);
     return a;
 }
+
+/* make_fun(M, F, A): the fun M:F/A (what `fun M:F/A` with variables
+ * compiles to). The export entry is made if missing: the module may be
+ * loaded later, as with a call. */
+Term bif_make_fun_3(Process *p, Term *args, unsigned live)
+{
+    if (!is_atom(args[0]) || !is_atom(args[1]) || !is_small(args[2]) || small_val(args[2]) < 0 ||
+        small_val(args[2]) > 255)
+        return bif_badarg(p);
+    Export *e = export_get(args[0], args[1], (unsigned)small_val(args[2]));
+    if (!e)
+        return bif_error(p, ATOM_system_limit);
+    if (!proc_reserve(p, 2, live))
+        return bif_heap_exhausted(p);
+    Term *hp = proc_alloc(p, 2);
+    hp[0] = make_header(1, SUB_EXPORT);
+    hp[1] = (Term)(uintptr_t)e;
+    return make_boxed(hp);
+}

@@ -21,12 +21,16 @@
  * width or precision) cuts characters in latin1 mode and graphemes under
  * the t modifier, as OTP does.
  *
+ * io_lib:format's result is a deep list nested as OTP nests it; the deep
+ * form (format_term_deep) writes the same text with markers where nested
+ * lists begin and end (see "io_lib:format's nesting" below).
+ *
  * Deliberate differences from OTP: characters outside 0..0x10FFFF or in the
  * surrogate range are refused by ~ts and ~tc (io:format refuses them too;
  * io_lib:format would return them); a pad character taken with `.*` must be
  * a character when it is used; widths and precisions beyond FIELD_MAX are
- * refused; ~lp of a term too long for one line detects strings all the
- * same, print.h having no option to turn that off (see fmt_p). */
+ * refused; a binary nested in a format list comes back from io_lib:format
+ * as the list of its characters (OTP returns the binary itself). */
 #include "format.h"
 
 #include <math.h>
@@ -286,18 +290,27 @@ static size_t chars_length(const CpBuf *b)
  *                nested lists, no binaries. */
 enum { CD_LATIN1, CD_UNICODE, CD_CHARDATA, CD_DEEPCHARS };
 
-/* Where the characters go: collected as code points, or written as UTF-8. */
+/* Where the characters go: collected as code points, written as UTF-8,
+ * or both; with marks, each nested list or binary is also bracketed in sb
+ * by PRINT_OPEN and PRINT_CLOSE (OTP's iolist_to_chars keeps the nesting). */
 typedef struct {
     CpBuf *cps;
     StrBuf *sb;
+    bool marks;
 } Sink;
 
 static void sink_put(Sink *k, uint32_t c)
 {
     if (k->cps)
         cp_push(k->cps, c);
-    else
+    if (k->sb)
         sb_add_utf8(k->sb, c);
+}
+
+static void sink_mark(Sink *k, char m)
+{
+    if (k->marks)
+        sb_addc(k->sb, m);
 }
 
 static bool char_allowed(Term h, int mode)
@@ -315,7 +328,7 @@ static bool walk_binary(Sink *k, Term bin, int mode)
     bool utf8 = mode != CD_LATIN1 && utf8_valid(s, n);
     if (mode == CD_CHARDATA && !utf8)
         return false;
-    if (utf8 && k->sb) {
+    if (utf8 && k->sb && !k->cps) {
         sb_add(k->sb, (const char *)s, n);
         return true;
     }
@@ -361,6 +374,7 @@ static bool walk_chars(Sink *k, Term t, int mode)
             }
             stack[depth++] = t;
             t = h;
+            sink_mark(k, PRINT_OPEN);
             continue;
         }
         if (is_binary(t) && mode != CD_DEEPCHARS) {
@@ -375,6 +389,7 @@ static bool walk_chars(Sink *k, Term t, int mode)
         if (depth == 0)
             break;
         t = stack[--depth];
+        sink_mark(k, PRINT_CLOSE);
     }
     free(stack);
     return ok;
@@ -392,7 +407,7 @@ static void atom_chars(CpBuf *b, Term atom)
 bool format_chardata(StrBuf *sb, Term data)
 {
     size_t start = sb->len;
-    Sink k = {NULL, sb};
+    Sink k = {NULL, sb, false};
     if (walk_chars(&k, data, CD_CHARDATA))
         return true;
     sb_truncate(sb, start);
@@ -717,21 +732,34 @@ static bool put_string(StrBuf *sb, const CpBuf *s, const Spec *sp)
     return !sp->left || put_pad(sb, sp->pad, f - p);
 }
 
-/* ~s: a character list (deep, with binaries), a binary or an atom. */
-static bool fmt_s(StrBuf *sb, Term a, const Spec *sp)
+static bool deep_string(StrBuf *sb, const StrBuf *l, const CpBuf *s, const Spec *sp);
+
+/* ~s: a character list (deep, with binaries), a binary or an atom. In the
+ * deep form a list or binary keeps its nesting and the result is one
+ * element; an atom's characters are flat (OTP formats atoms among the
+ * "small" controls, whose output it flattens). */
+static bool fmt_s(StrBuf *sb, Term a, const Spec *sp, bool deep)
 {
     CpBuf s = {0};
+    StrBuf l = {0};
     bool ok;
+    deep = deep && !is_atom(a);
     if (is_atom(a)) {
         atom_chars(&s, a);
         ok = sp->unicode || !s.wide;
     } else {
-        Sink k = {&s, NULL};
+        Sink k = {&s, deep ? &l : NULL, deep};
         ok = walk_chars(&k, a, sp->unicode ? CD_UNICODE : CD_LATIN1);
     }
-    if (ok)
+    if (ok && deep) {
+        sb_addc(sb, PRINT_OPEN);
+        ok = deep_string(sb, &l, &s, sp);
+        sb_addc(sb, PRINT_CLOSE);
+    } else if (ok) {
         ok = put_string(sb, &s, sp);
+    }
     cp_free(&s);
+    sb_free(&l);
     return ok;
 }
 
@@ -786,7 +814,7 @@ static bool fmt_integer(StrBuf *sb, Term a, Term *args, const Spec *sp)
             const char *s = atom_text(prefix, &len);
             sb_add(&t, s, len);
         } else {
-            Sink k = {NULL, &t};
+            Sink k = {NULL, &t, false};
             ok = walk_chars(&k, prefix, CD_DEEPCHARS);
         }
     } else if (sp->cc == '+' || sp->cc == '#') {
@@ -936,6 +964,8 @@ static long advance_col(long col, const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
+        if (c == (unsigned char)PRINT_OPEN || c == (unsigned char)PRINT_CLOSE)
+            continue;
         if (c == '\n')
             col = 0;
         else if (c == '\t')
@@ -956,49 +986,203 @@ static bool depth_arg(Term *args, long *depth)
     return true;
 }
 
-static bool fmt_w(StrBuf *sb, Term a, long depth, const Spec *sp)
+static bool deep_term(StrBuf *sb, const StrBuf *t, long f, long p0, bool left, Term pad);
+
+static bool fmt_w(StrBuf *sb, Term a, long depth, const Spec *sp, bool deep)
 {
     StrBuf t = {0};
-    print_w(&t, a, depth);
-    bool ok = fit_text(sb, t.data ? t.data : "", t.len, sp->width, sp->prec, sp->left, sp->pad);
+    bool ok;
+    if (deep) {
+        print_w_deep(&t, a, depth);
+        sb_addc(sb, PRINT_OPEN);
+        ok = deep_term(sb, &t, sp->width, sp->prec, sp->left, sp->pad);
+        sb_addc(sb, PRINT_CLOSE);
+    } else {
+        print_w(&t, a, depth);
+        ok = fit_text(sb, t.data ? t.data : "", t.len, sp->width, sp->prec, sp->left, sp->pad);
+    }
     sb_free(&t);
     return ok;
 }
 
 /* ~p: the width is the line length, the precision the column it starts at
  * (io_lib_pretty's 1-based column: by default one past the characters
- * already on this line).
- *
- * ~lp (no string detection) prints lists of characters as lists and
- * binaries as bytes, which is ~w's text whenever the term fits on the line
- * (text shorter than line length - column, io_lib_pretty's test); print.h
- * has no such option for terms that need line breaks, so those are
- * pretty-printed with strings detected. */
-static bool fmt_p(StrBuf *sb, Term a, long depth, const Spec *sp, long col)
+ * already on this line); no padding, and no left adjustment (badarg, as
+ * OTP). The l modifier turns off string detection. */
+static bool fmt_p(StrBuf *sb, Term a, long depth, const Spec *sp, long col, bool deep)
 {
     if (sp->left)
         return false;
     long width = sp->width == NONE ? LINE_LENGTH : sp->width;
     long column = sp->prec == NONE ? col + 1 : sp->prec;
-    if (!sp->strings) {
-        StrBuf t = {0};
-        print_w(&t, a, depth);
-        long len = (long)advance_col(0, t.data ? t.data : "", t.len);
-        bool fits = t.len == 0 || (!memchr(t.data, '\n', t.len) && len < width - column);
-        if (fits)
-            sb_add(sb, t.data ? t.data : "", t.len);
-        sb_free(&t);
-        if (fits)
-            return true;
-    }
-    print_p(sb, a, (int)column, (int)width, depth, sp->unicode);
+    unsigned flags = (sp->unicode ? PRINT_UNICODE : 0) | (sp->strings ? 0 : PRINT_NOSTRINGS) |
+                     (deep ? PRINT_DEEP : 0);
+    if (deep)
+        sb_addc(sb, PRINT_OPEN);
+    print_p2(sb, a, (int)column, (int)width, depth, flags);
+    if (deep)
+        sb_addc(sb, PRINT_CLOSE);
     return true;
+}
+
+/* ------------------------------------------------ io_lib:format's nesting
+ *
+ * io_lib_format builds its result as a deep list, and programs can see the
+ * nesting (length/1 of the result, ~w of it). The deep form reproduces it:
+ * text with PRINT_OPEN/PRINT_CLOSE around each nested list (print.h).
+ * What OTP does: the "small" controls (~c ~e ~f ~g ~b ~B ~x ~X ~+ ~# ~~ ~n
+ * ~i, and ~s of an atom) are flattened into the result; ~s, ~w, ~W, ~p and
+ * ~P each give one element, nested as io_lib_format's string/6 and term/5
+ * nest (padding from chars/2, which halves: [S | S], [C, S | S]) around
+ * io_lib:write's or io_lib_pretty's own nesting; a nested list in the
+ * format itself is kept as an element. */
+
+static void add_buf(StrBuf *sb, const StrBuf *t)
+{
+    if (t->len)
+        sb_add(sb, t->data, t->len);
+}
+
+/* The characters of text with markers, the markers skipped. */
+static void cp_from_marked(CpBuf *b, const char *s, size_t n)
+{
+    const uint8_t *u = (const uint8_t *)s;
+    for (size_t i = 0; i < n;) {
+        if (u[i] == (uint8_t)PRINT_OPEN || u[i] == (uint8_t)PRINT_CLOSE) {
+            i++;
+            continue;
+        }
+        uint32_t c;
+        size_t k = get_utf8(u + i, n - i, &c);
+        if (!k) {
+            c = u[i];
+            k = 1;
+        }
+        cp_push(b, c);
+        i += k;
+    }
+}
+
+static void chars_rec(StrBuf *sb, uint32_t c, long n)
+{
+    if (n <= 3) {
+        for (long i = 0; i < n; i++)
+            sb_add_utf8(sb, c);
+        return;
+    }
+    if (n & 1)
+        sb_add_utf8(sb, c);
+    sb_addc(sb, PRINT_OPEN);
+    chars_rec(sb, c, n >> 1);
+    sb_addc(sb, PRINT_CLOSE);
+    chars_rec(sb, c, n >> 1);
+}
+
+/* The elements of io_lib_format's chars(Pad, N); false if the pad is not a
+ * character (and N > 0). */
+static bool deep_chars(StrBuf *sb, Term pad, long n)
+{
+    if (n <= 0)
+        return true;
+    if (!is_small(pad) || !is_unicode_char(small_val(pad)))
+        return false;
+    chars_rec(sb, (uint32_t)small_val(pad), n);
+    return true;
+}
+
+/* adjust(Data, chars(Pad, N), Adj): Data as is without padding, else
+ * [Data | Pad] (left) or [Pad | Data] (right). */
+static bool deep_adjust(StrBuf *sb, const StrBuf *data, Term pad, long n, bool left)
+{
+    if (n <= 0) {
+        add_buf(sb, data);
+        return true;
+    }
+    sb_addc(sb, PRINT_OPEN);
+    if (left) {
+        add_buf(sb, data);
+        sb_addc(sb, PRINT_CLOSE);
+        return deep_chars(sb, pad, n);
+    }
+    bool ok = deep_chars(sb, pad, n);
+    sb_addc(sb, PRINT_CLOSE);
+    add_buf(sb, data);
+    return ok;
+}
+
+/* term/5 (fit_text) on the deep text t. */
+static bool deep_term(StrBuf *sb, const StrBuf *t, long f, long p0, bool left, Term pad)
+{
+    if (f == NONE && p0 == NONE) {
+        add_buf(sb, t);
+        return true;
+    }
+    if (f == NONE)
+        f = p0;
+    CpBuf cps = {0};
+    cp_from_marked(&cps, t->data, t->len);
+    long l = (long)chars_length(&cps);
+    cp_free(&cps);
+    long lim = p0 == NONE || p0 > f ? f : p0;
+    long p = l < lim ? l : lim;
+    if (l <= p)
+        return deep_adjust(sb, t, pad, f - l, left);
+    StrBuf stars = {0};
+    chars_rec(&stars, '*', p);
+    bool ok = deep_adjust(sb, &stars, pad, f - p, left);
+    sb_free(&stars);
+    return ok;
+}
+
+/* string_field/6: truncated (flat), padded, or as is. */
+static bool deep_string_field(StrBuf *sb, const StrBuf *l, const CpBuf *s, long f, bool left,
+                              long n, const Spec *sp)
+{
+    if (n > f) {
+        put_cps(sb, s->v, trunc_len(s, f, sp->unicode));
+        return true;
+    }
+    return deep_adjust(sb, l, sp->pad, f - n, left);
+}
+
+/* string/6 (put_string) on L = l (nested text) with characters s. */
+static bool deep_string(StrBuf *sb, const StrBuf *l, const CpBuf *s, const Spec *sp)
+{
+    long f = sp->width, p = sp->prec;
+    if (f == NONE && p == NONE) {
+        add_buf(sb, l);
+        return true;
+    }
+    long n = (long)chars_length(s);
+    if (p == NONE)
+        return deep_string_field(sb, l, s, f, sp->left, n, sp);
+    if (f == NONE)
+        return deep_string_field(sb, l, s, p, true, n, sp);
+    if (f < p)
+        return false;
+    if (f == p)
+        return deep_string_field(sb, l, s, f, sp->left, n, sp);
+    StrBuf d = {0};
+    bool ok = true;
+    if (n > p) {
+        put_cps(&d, s->v, trunc_len(s, p, sp->unicode));
+    } else if (n < p) { /* [S | chars(Pad, P - N)] */
+        sb_addc(&d, PRINT_OPEN);
+        add_buf(&d, l);
+        sb_addc(&d, PRINT_CLOSE);
+        ok = deep_chars(&d, sp->pad, p - n);
+    } else {
+        add_buf(&d, l);
+    }
+    ok = ok && deep_adjust(sb, &d, sp->pad, f - p, sp->left);
+    sb_free(&d);
+    return ok;
 }
 
 /* ------------------------------------------------------------ the driver */
 
 /* One control sequence with its arguments. */
-static bool control(StrBuf *sb, const Spec *sp, Term *args, long col)
+static bool control(StrBuf *sb, const Spec *sp, Term *args, long col, bool deep)
 {
     Term a = NIL;
     long depth = -1;
@@ -1012,7 +1196,7 @@ static bool control(StrBuf *sb, const Spec *sp, Term *args, long col)
     case 'i':
         return next_arg(args, &a);
     case 's':
-        return next_arg(args, &a) && fmt_s(sb, a, sp);
+        return next_arg(args, &a) && fmt_s(sb, a, sp, deep);
     case 'f':
     case 'e':
     case 'g':
@@ -1025,19 +1209,20 @@ static bool control(StrBuf *sb, const Spec *sp, Term *args, long col)
     case '#':
         return next_arg(args, &a) && fmt_integer(sb, a, args, sp);
     case 'w':
-        return next_arg(args, &a) && fmt_w(sb, a, -1, sp);
+        return next_arg(args, &a) && fmt_w(sb, a, -1, sp, deep);
     case 'W':
-        return next_arg(args, &a) && depth_arg(args, &depth) && fmt_w(sb, a, depth, sp);
+        return next_arg(args, &a) && depth_arg(args, &depth) && fmt_w(sb, a, depth, sp, deep);
     case 'p':
-        return next_arg(args, &a) && fmt_p(sb, a, -1, sp, col);
+        return next_arg(args, &a) && fmt_p(sb, a, -1, sp, col, deep);
     case 'P':
-        return next_arg(args, &a) && depth_arg(args, &depth) && fmt_p(sb, a, depth, sp, col);
+        return next_arg(args, &a) && depth_arg(args, &depth) && fmt_p(sb, a, depth, sp, col, deep);
     default:
         return false;
     }
 }
 
-static bool run_format(StrBuf *sb, FmtIn *in, Term args)
+/* Formats, in the deep form if deep. */
+static bool run_format(StrBuf *sb, FmtIn *in, Term args, bool deep)
 {
     long col = 0;
     for (;;) {
@@ -1047,10 +1232,18 @@ static bool run_format(StrBuf *sb, FmtIn *in, Term args)
         if (c == IN_BAD)
             return false;
         if (c == IN_CHUNK) {
-            /* a nested list or binary in the format: copied as chardata,
-             * counted as one column as OTP does */
-            if (!format_chardata(sb, list_head(in->list)))
+            /* a nested list or binary in the format: copied as chardata
+             * (in the deep form as one element, a binary as a list of
+             * its characters), counted as one column as OTP does */
+            if (deep) {
+                Sink k = {NULL, sb, true};
+                sb_addc(sb, PRINT_OPEN);
+                if (!walk_chars(&k, list_head(in->list), CD_CHARDATA))
+                    return false;
+                sb_addc(sb, PRINT_CLOSE);
+            } else if (!format_chardata(sb, list_head(in->list))) {
                 return false;
+            }
             in_take(in);
             col++;
             continue;
@@ -1063,7 +1256,7 @@ static bool run_format(StrBuf *sb, FmtIn *in, Term args)
         }
         Spec sp;
         size_t before = sb->len;
-        if (!parse_spec(in, &args, &sp) || !control(sb, &sp, &args, col))
+        if (!parse_spec(in, &args, &sp) || !control(sb, &sp, &args, col, deep))
             return false;
         if (sb->len > before)
             col = advance_col(col, sb->data + before, sb->len - before);
@@ -1071,7 +1264,7 @@ static bool run_format(StrBuf *sb, FmtIn *in, Term args)
     return is_nil(args);
 }
 
-bool format_term(StrBuf *sb, Term fmt, Term args)
+static bool format_any(StrBuf *sb, Term fmt, Term args, bool deep)
 {
     FmtIn in = {0};
     in.list = NIL;
@@ -1089,7 +1282,17 @@ bool format_term(StrBuf *sb, Term fmt, Term args)
     } else {
         return false;
     }
-    return run_format(sb, &in, args);
+    return run_format(sb, &in, args, deep);
+}
+
+bool format_term(StrBuf *sb, Term fmt, Term args)
+{
+    return format_any(sb, fmt, args, false);
+}
+
+bool format_term_deep(StrBuf *sb, Term fmt, Term args)
+{
+    return format_any(sb, fmt, args, true);
 }
 
 bool format_cstr(StrBuf *sb, const char *fmt, Term args)
@@ -1099,5 +1302,5 @@ bool format_cstr(StrBuf *sb, const char *fmt, Term args)
     in.is_bytes = in.utf8 = true;
     in.s = (const uint8_t *)fmt;
     in.len = strlen(fmt);
-    return run_format(sb, &in, args);
+    return run_format(sb, &in, args, false);
 }

@@ -15,6 +15,11 @@
  * partial output then. */
 bool format_term(StrBuf *sb, Term fmt, Term args);
 
+/* The same as io_lib:format's deep list: the text with PRINT_OPEN and
+ * PRINT_CLOSE (print.h) around each nested list, nested exactly as OTP
+ * nests its result. */
+bool format_term_deep(StrBuf *sb, Term fmt, Term args);
+
 /* Formats a C string format (no `*` arguments needed) for internal use. */
 bool format_cstr(StrBuf *sb, const char *fmt, Term args);
 

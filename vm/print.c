@@ -590,6 +590,121 @@ void print_w(StrBuf *sb, Term t, long depth)
     write_w(sb, t, depth);
 }
 
+/* ---- the deep form of ~w: io_lib:write's nesting ---- */
+
+static void write_wd(StrBuf *sb, Term t, long d);
+
+/* write1(T, D) as one element of the enclosing list. */
+static void write_wd_elem(StrBuf *sb, Term t, long d)
+{
+    sb_addc(sb, PRINT_OPEN);
+    write_wd(sb, t, d);
+    sb_addc(sb, PRINT_CLOSE);
+}
+
+/* [$<,$<, Body, $>,$>]: Body's elements are each byte's digits (a list),
+ * commas between, and "..." (a list) where the depth runs out. */
+static void write_binary_wd(StrBuf *sb, Term b, long d)
+{
+    size_t n = bin_size(b);
+    const uint8_t *s = bin_bytes(b);
+    sb_adds(sb, "<<");
+    sb_addc(sb, PRINT_OPEN);
+    for (size_t i = 0; i < n; i++) {
+        sb_addc(sb, PRINT_OPEN);
+        if (d == 1) {
+            sb_adds(sb, "...");
+            sb_addc(sb, PRINT_CLOSE);
+            break;
+        }
+        sb_printf(sb, "%u", s[i]);
+        sb_addc(sb, PRINT_CLOSE);
+        if (i + 1 < n)
+            sb_addc(sb, ',');
+        d = dec_depth(d);
+    }
+    sb_addc(sb, PRINT_CLOSE);
+    sb_adds(sb, ">>");
+}
+
+/* [${, [write1(E1) | write_tuple(...)], $}] */
+static void write_tuple_wd(StrBuf *sb, Term t, long d)
+{
+    uint64_t n = tuple_arity(t);
+    if (n == 0) {
+        sb_adds(sb, "{}");
+        return;
+    }
+    if (d == 1) {
+        sb_adds(sb, "{...}");
+        return;
+    }
+    d = dec_depth(d);
+    sb_addc(sb, '{');
+    sb_addc(sb, PRINT_OPEN);
+    write_wd_elem(sb, tuple_elem(t, 1), d);
+    for (uint64_t i = 2; i <= n; i++) {
+        if (d == 1) {
+            sb_adds(sb, ",...");
+            break;
+        }
+        sb_addc(sb, ',');
+        write_wd_elem(sb, tuple_elem(t, i), dec_depth(d));
+        d = dec_depth(d);
+    }
+    sb_addc(sb, PRINT_CLOSE);
+    sb_addc(sb, '}');
+}
+
+/* [$[, [write1(H) | write_tail(T)], $]], the tail walked in a loop. */
+static void write_list_wd(StrBuf *sb, Term t, long d)
+{
+    if (d == 1) {
+        sb_adds(sb, "[...]");
+        return;
+    }
+    d = dec_depth(d);
+    sb_addc(sb, '[');
+    sb_addc(sb, PRINT_OPEN);
+    write_wd_elem(sb, list_head(t), d);
+    for (t = list_tail(t); !is_nil(t); t = list_tail(t)) {
+        if (d == 1) {
+            sb_adds(sb, "|...");
+            break;
+        }
+        if (!is_list(t)) {
+            sb_addc(sb, '|');
+            write_wd_elem(sb, t, dec_depth(d));
+            break;
+        }
+        sb_addc(sb, ',');
+        write_wd_elem(sb, list_head(t), dec_depth(d));
+        d = dec_depth(d);
+    }
+    sb_addc(sb, PRINT_CLOSE);
+    sb_addc(sb, ']');
+}
+
+static void write_wd(StrBuf *sb, Term t, long d)
+{
+    if (d == 0) {
+        sb_adds(sb, "...");
+    } else if (is_list(t)) {
+        write_list_wd(sb, t, d);
+    } else if (is_tuple(t)) {
+        write_tuple_wd(sb, t, d);
+    } else if (is_binary(t)) {
+        write_binary_wd(sb, t, d);
+    } else {
+        write_simple(sb, t);
+    }
+}
+
+void print_w_deep(StrBuf *sb, Term t, long depth)
+{
+    write_wd(sb, t, depth);
+}
+
 /* ---- ~p: the length tree (io_lib_pretty's print_length) ---- */
 
 enum {
@@ -606,8 +721,17 @@ enum {
     TAIL_IMPROPER, /* the last kid is an improper tail */
 };
 
+/* Text leaves whose OTP form is nested: printable binaries. */
+enum {
+    SUB_PLAIN,       /* flat text */
+    SUB_BIN_STR,     /* [$<,$<,S,$>,$>] */
+    SUB_BIN_UTF8,    /* [$<,$<,S,"/utf8>>"] */
+    SUB_BIN_PREFIX,  /* [$<,$<,S | "...>>"] */
+    SUB_BIN_UPREFIX, /* [$<,$<,S | "/utf8...>>"] */
+};
+
 typedef struct {
-    unsigned char kind, tail;
+    unsigned char kind, tail, sub;
     long len;   /* printed length in characters */
     size_t off; /* K_TEXT/K_BIN: text offset; containers: first kid index */
     size_t n;   /* K_TEXT/K_BIN: text bytes; containers: number of kids */
@@ -625,6 +749,7 @@ typedef struct {
     IdxVec scratch; /* children being collected */
     StrBuf text;    /* the text of every leaf */
     bool unicode;
+    bool strings; /* detect strings and printable binaries (not ~lp) */
 } PTree;
 
 static void *xrealloc(void *p, size_t n)
@@ -740,7 +865,7 @@ static size_t build_list(PTree *pt, Term t, long d)
 {
     /* io_lib_pretty's printable_list: never at depth 1; under the default
      * printable range even ~tp only takes latin1 strings. */
-    if (d != 1 && print_is_printable_list(t, false))
+    if (pt->strings && d != 1 && print_is_printable_list(t, false))
         return string_leaf(pt, t);
     size_t i = new_node(pt, K_LIST);
     size_t mark = pt->scratch.len;
@@ -793,7 +918,10 @@ static size_t bin_string_leaf(PTree *pt, const uint8_t *s, size_t nbytes, bool u
         sb_adds(&pt->text, "...");
     sb_adds(&pt->text, ">>");
     long extra = 4 + 2 + (tag_utf8 ? 5 : 0) + (prefix ? 3 : 0);
-    return leaf_node(pt, K_TEXT, off, chars + extra);
+    size_t leaf = leaf_node(pt, K_TEXT, off, chars + extra);
+    pt->nodes[leaf].sub = prefix ? (tag_utf8 ? SUB_BIN_UPREFIX : SUB_BIN_PREFIX)
+                                 : (tag_utf8 ? SUB_BIN_UTF8 : SUB_BIN_STR);
+    return leaf;
 }
 
 /* Counts the leading printable latin1 bytes of s[0..n). */
@@ -865,6 +993,8 @@ static size_t build_binary(PTree *pt, Term b, long d)
         return text_leaf(pt, "<<>>");
     if (d == 1)
         return text_leaf(pt, "<<...>>");
+    if (!pt->strings)
+        return bin_leaf(pt, b, d);
     long d1 = dec_depth(d);
     size_t win = size;
     if (d1 >= 0 && (size_t)(4 * d1) < size)
@@ -896,11 +1026,21 @@ static size_t build(PTree *pt, Term t, long d)
 
 /* ---- ~p: writing and laying out the tree ---- */
 
+/* io_lib_pretty's indentation string Ind, which the deep form reproduces
+ * exactly: the first line's indent(Col) (chars($\s, Col - 1)), then one
+ * step per indent(N, Ind) ([$\s | Ind] for 1, [S2, S2 | Ind] for 4, else
+ * [chars($\s, N) | Ind]). n is its total width. */
+typedef struct Ind {
+    long n, step; /* step 0: the first line's indentation */
+    const struct Ind *next;
+} Ind;
+
 typedef struct {
     PTree *pt;
     StrBuf *sb;
-    long ll; /* line length */
-    long m;  /* io_lib_pretty's M: the whole term's length */
+    long ll;   /* line length */
+    long m;    /* io_lib_pretty's M: the whole term's length */
+    bool deep; /* write the nesting markers */
 } Layout;
 
 static inline PNode *node(const Layout *L, size_t i) { return &L->pt->nodes[i]; }
@@ -909,33 +1049,150 @@ static inline size_t kid(const Layout *L, const PNode *nd, size_t k) { return L-
 static inline size_t nelems(const PNode *nd) { return nd->n - (nd->tail == TAIL_IMPROPER); }
 static inline bool is_text(const PNode *nd) { return nd->kind == K_TEXT; }
 
-static void spaces(StrBuf *sb, long n)
+static inline void open_mark(const Layout *L)
 {
-    for (; n > 0; n--)
-        sb_addc(sb, ' ');
+    if (L->deep)
+        sb_addc(L->sb, PRINT_OPEN);
 }
 
-static void newline_indent(StrBuf *sb, long ind)
+static inline void close_mark(const Layout *L)
 {
-    sb_addc(sb, '\n');
-    spaces(sb, ind);
+    if (L->deep)
+        sb_addc(L->sb, PRINT_CLOSE);
 }
 
-/* write/1: the node on one line. */
+/* The elements of io_lib_pretty's chars(C, N): [] for 0, [C, []] for 1
+ * (it has no clause for 1), halves shared as [S | S] and [C, S | S]. */
+static void pretty_chars(StrBuf *sb, char c, long n)
+{
+    if (n == 0)
+        return;
+    if (n == 2 || n == 3) {
+        for (long i = 0; i < n; i++)
+            sb_addc(sb, c);
+        return;
+    }
+    if (n & 1)
+        sb_addc(sb, c);
+    sb_addc(sb, PRINT_OPEN);
+    pretty_chars(sb, c, n >> 1);
+    sb_addc(sb, PRINT_CLOSE);
+    pretty_chars(sb, c, n >> 1);
+}
+
+/* Ind as one element: its pieces in order. */
+static void write_ind(const Layout *L, const Ind *ind)
+{
+    sb_addc(L->sb, PRINT_OPEN);
+    for (; ind; ind = ind->next) {
+        if (ind->step == 0) {
+            pretty_chars(L->sb, ' ', ind->n);
+        } else if (ind->step == 1) {
+            sb_addc(L->sb, ' ');
+        } else if (ind->step == 4) {
+            sb_addc(L->sb, PRINT_OPEN);
+            sb_adds(L->sb, "  ");
+            sb_addc(L->sb, PRINT_CLOSE);
+            sb_addc(L->sb, PRINT_OPEN);
+            sb_adds(L->sb, "  ");
+            sb_addc(L->sb, PRINT_CLOSE);
+        } else {
+            sb_addc(L->sb, PRINT_OPEN);
+            pretty_chars(L->sb, ' ', ind->step);
+            sb_addc(L->sb, PRINT_CLOSE);
+        }
+    }
+    sb_addc(L->sb, PRINT_CLOSE);
+}
+
+/* indent(N, Ind). */
+static inline Ind indent_by(const Ind *ind, long n) { return (Ind){ind->n + n, n, ind}; }
+
+static void newline_indent(const Layout *L, const Ind *ind)
+{
+    sb_addc(L->sb, '\n');
+    if (L->deep) {
+        write_ind(L, ind);
+        return;
+    }
+    for (long n = ind->n; n > 0; n--)
+        sb_addc(L->sb, ' ');
+}
+
+/* A K_BIN leaf's text "<<1,2,...>>" in the deep form: [$<,$<,Body,$>,$>],
+ * each byte's digits (or the "...") a list, commas between. */
+static void write_bin_deep(const Layout *L, const PNode *nd)
+{
+    const char *s = L->pt->text.data + nd->off + 2;
+    const char *end = L->pt->text.data + nd->off + nd->n - 2;
+    sb_adds(L->sb, "<<");
+    sb_addc(L->sb, PRINT_OPEN);
+    while (s < end) {
+        const char *comma = memchr(s, ',', (size_t)(end - s));
+        const char *stop = comma ? comma : end;
+        sb_addc(L->sb, PRINT_OPEN);
+        sb_add(L->sb, s, (size_t)(stop - s));
+        sb_addc(L->sb, PRINT_CLOSE);
+        if (!comma)
+            break;
+        sb_addc(L->sb, ',');
+        s = comma + 1;
+    }
+    sb_addc(L->sb, PRINT_CLOSE);
+    sb_adds(L->sb, ">>");
+}
+
+/* A printable binary leaf in the deep form: <<, the quoted string as a
+ * list, then the rest as OTP nests it (see the SUB_ kinds). */
+static void write_bin_str_deep(const Layout *L, const PNode *nd)
+{
+    static const char *const suffix[] = {"", ">>", "/utf8>>", "...>>", "/utf8...>>"};
+    const char *text = L->pt->text.data + nd->off;
+    size_t slen = strlen(suffix[nd->sub]);
+    sb_adds(L->sb, "<<");
+    sb_addc(L->sb, PRINT_OPEN);
+    sb_add(L->sb, text + 2, nd->n - 2 - slen);
+    sb_addc(L->sb, PRINT_CLOSE);
+    if (nd->sub == SUB_BIN_UTF8) {
+        sb_addc(L->sb, PRINT_OPEN);
+        sb_adds(L->sb, suffix[nd->sub]);
+        sb_addc(L->sb, PRINT_CLOSE);
+    } else {
+        sb_adds(L->sb, suffix[nd->sub]);
+    }
+}
+
+static void write_node(const Layout *L, size_t i);
+
+static void write_node_elem(const Layout *L, size_t i)
+{
+    open_mark(L);
+    write_node(L, i);
+    close_mark(L);
+}
+
+/* write/1: the node on one line (in the deep form, the elements of the
+ * list io_lib_pretty's write returns). */
 static void write_node(const Layout *L, size_t i)
 {
     const PNode *nd = node(L, i);
     if (nd->kind == K_TEXT || nd->kind == K_BIN) {
-        sb_add(L->sb, L->pt->text.data + nd->off, nd->n);
+        if (L->deep && nd->kind == K_BIN)
+            write_bin_deep(L, nd);
+        else if (L->deep && nd->sub != SUB_PLAIN)
+            write_bin_str_deep(L, nd);
+        else
+            sb_add(L->sb, L->pt->text.data + nd->off, nd->n);
         return;
     }
     char sep = nd->kind == K_LIST ? '|' : ',';
     sb_addc(L->sb, nd->kind == K_LIST ? '[' : '{');
+    open_mark(L);
     size_t ne = nelems(nd);
     for (size_t k = 0; k < ne; k++) {
         if (k)
             sb_addc(L->sb, ',');
-        write_node(L, kid(L, nd, k));
+        write_node_elem(L, kid(L, nd, k));
     }
     if (nd->tail == TAIL_DOTS) {
         if (ne)
@@ -945,6 +1202,7 @@ static void write_node(const Layout *L, size_t i)
         sb_addc(L->sb, sep);
         write_node(L, kid(L, nd, ne));
     }
+    close_mark(L);
     sb_addc(L->sb, nd->kind == K_LIST ? ']' : '}');
 }
 
@@ -972,25 +1230,28 @@ static bool improper_fits(const Layout *L, const PNode *e, long col, long w, lon
     return is_text(e) && e->len + 1 < L->ll - col - (ld + 1) && e->len + 1 + w + (ld + 1) <= L->m;
 }
 
-static void pp(const Layout *L, size_t i, long col, long tind, long ind, long ld, long w);
+static void pp(const Layout *L, size_t i, long col, long tind, const Ind *ind, long ld, long w);
 
-/* pp_element: writes element e, returning the width it used (ll if it was
- * broken over lines). */
-static long pp_element(const Layout *L, size_t e, long col, long tind, long ind, long ld, long w)
+/* pp_element: writes element e (one element in the deep form), returning
+ * the width it used (ll if it was broken over lines). */
+static long pp_element(const Layout *L, size_t e, long col, long tind, const Ind *ind, long ld,
+                       long w)
 {
     const PNode *nd = node(L, e);
     if (nd->len < L->ll - col - ld && nd->len + w + ld <= L->m && is_text(nd)) {
-        write_node(L, e);
+        write_node_elem(L, e);
         return nd->len;
     }
+    open_mark(L);
     pp(L, e, col, tind, ind, ld, w);
+    close_mark(L);
     return L->ll;
 }
 
 /* pp_tail: the elements of nd from kid k on, each after a separator, on
  * the current line while they fit, else on a new line at ind. */
 static void pp_tail(const Layout *L, const PNode *nd, size_t k, long col0, long col, long tind,
-                    long ind, long ld, char sep, long w)
+                    const Ind *ind, long ld, char sep, long w)
 {
     size_t ne = nelems(nd);
     for (; k < ne; k++) {
@@ -998,12 +1259,12 @@ static void pp_tail(const Layout *L, const PNode *nd, size_t k, long col0, long 
         long ld1 = last_depth(nd, k, ld);
         if (tail_fits(L, node(L, e), col, w, ld1)) {
             sb_addc(L->sb, ',');
-            write_node(L, e);
+            write_node_elem(L, e);
             col += 1 + node(L, e)->len;
             w += 1 + node(L, e)->len;
         } else {
             sb_addc(L->sb, ',');
-            newline_indent(L->sb, ind);
+            newline_indent(L, ind);
             long we = pp_element(L, e, col0, tind, ind, ld1, 0);
             col = col0 + we;
             w = we;
@@ -1018,14 +1279,14 @@ static void pp_tail(const Layout *L, const PNode *nd, size_t k, long col0, long 
         if (improper_fits(L, node(L, e), col, w, ld)) {
             write_node(L, e);
         } else {
-            newline_indent(L->sb, ind);
+            newline_indent(L, ind);
             pp(L, e, col0, tind, ind, ld + 1, 0);
         }
     }
 }
 
 /* pp_list: the elements of nd from kid k on, the first one at col0. */
-static void pp_list(const Layout *L, const PNode *nd, size_t k, long col0, long tind, long ind,
+static void pp_list(const Layout *L, const PNode *nd, size_t k, long col0, long tind, const Ind *ind,
                     long ld, char sep, long w)
 {
     if (k >= nelems(nd)) { /* only the depth dots are left */
@@ -1038,23 +1299,25 @@ static void pp_list(const Layout *L, const PNode *nd, size_t k, long col0, long 
 
 /* pp_tag_tuple: {tag, ...} with the elements after the tag, indented past
  * the tag, or by tind on the next lines when the tag is long. */
-static void pp_tag_tuple(const Layout *L, const PNode *nd, long col, long tind, long ind, long ld,
-                         long w)
+static void pp_tag_tuple(const Layout *L, const PNode *nd, long col, long tind, const Ind *ind,
+                         long ld, long w)
 {
     const PNode *tag = node(L, kid(L, nd, 0));
     long tagind = tag->len + 2;
     long tcol = col + tagind;
-    write_node(L, kid(L, nd, 0));
+    write_node_elem(L, kid(L, nd, 0));
     if (tind > 0 && tagind > tind) {
-        pp_tail(L, nd, 1, col + tind, tcol, tind, ind + tind, ld, ',', w + tag->len);
+        Ind in = indent_by(ind, tind);
+        pp_tail(L, nd, 1, col + tind, tcol, tind, &in, ld, ',', w + tag->len);
     } else {
+        Ind in = indent_by(ind, tagind);
         sb_addc(L->sb, ',');
-        pp_list(L, nd, 1, tcol, tind, ind + tagind, ld, ',', w + tag->len + 1);
+        pp_list(L, nd, 1, tcol, tind, &in, ld, ',', w + tag->len + 1);
     }
 }
 
 /* pp_binary: <<1,2,...>> broken between bytes to fit. */
-static void pp_binary(const Layout *L, const PNode *nd, long col, long ind, long ld, long w)
+static void pp_binary(const Layout *L, const PNode *nd, long col, const Ind *ind, long ld, long w)
 {
     long lim = L->ll - col < L->m - 4 - w ? L->ll - col : L->m - 4 - w;
     long n0 = lim - ld > 8 ? lim - ld : 8;
@@ -1062,56 +1325,77 @@ static void pp_binary(const Layout *L, const PNode *nd, long col, long ind, long
     const char *s = L->pt->text.data + nd->off + 2; /* past "<<" */
     const char *end = L->pt->text.data + nd->off + nd->n - 2;
     sb_adds(L->sb, "<<");
+    open_mark(L);
     while (s < end) {
         const char *comma = memchr(s, ',', (size_t)(end - s));
-        if (!comma) { /* the last token */
-            if (end - s > n)
-                newline_indent(L->sb, ind);
+        if (!comma) { /* the last token: [BS], or [$\n, Ind, [BS]] */
+            bool nl = end - s > n;
+            if (nl)
+                newline_indent(L, ind);
+            if (nl)
+                open_mark(L);
+            open_mark(L);
             sb_add(L->sb, s, (size_t)(end - s));
+            close_mark(L);
+            if (nl)
+                close_mark(L);
             break;
         }
         long len = (long)(comma - s) + 1;
         if (n - len < 0) {
-            newline_indent(L->sb, ind);
+            newline_indent(L, ind);
             n = n0 - len;
         } else {
             n -= len;
         }
-        sb_add(L->sb, s, (size_t)len);
+        open_mark(L);
+        sb_add(L->sb, s, (size_t)len - 1);
+        close_mark(L);
+        sb_addc(L->sb, ',');
         s = comma + 1;
     }
+    close_mark(L);
     sb_adds(L->sb, ">>");
 }
 
 /* pp: node i starting at column col (1-based), continuation lines indented
- * by ind spaces; ld counts the closing brackets that must follow on the
- * same line, w the width used so far on it. */
-static void pp(const Layout *L, size_t i, long col, long tind, long ind, long ld, long w)
+ * by ind; ld counts the closing brackets that must follow on the same
+ * line, w the width used so far on it. */
+static void pp(const Layout *L, size_t i, long col, long tind, const Ind *ind, long ld, long w)
 {
     const PNode *nd = node(L, i);
     if (nd->len < L->ll - col - ld && nd->len + w + ld <= L->m) {
         write_node(L, i);
         return;
     }
+    Ind in1 = indent_by(ind, 1);
     switch (nd->kind) {
     case K_LIST:
         sb_addc(L->sb, '[');
-        pp_list(L, nd, 0, col + 1, tind, ind + 1, ld, '|', w + 1);
+        open_mark(L);
+        pp_list(L, nd, 0, col + 1, tind, &in1, ld, '|', w + 1);
+        close_mark(L);
         sb_addc(L->sb, ']');
         break;
     case K_TAGTUPLE:
         sb_addc(L->sb, '{');
+        open_mark(L);
         pp_tag_tuple(L, nd, col, tind, ind, ld, w + 1);
+        close_mark(L);
         sb_addc(L->sb, '}');
         break;
     case K_TUPLE:
         sb_addc(L->sb, '{');
-        pp_list(L, nd, 0, col + 1, tind, ind + 1, ld, ',', w + 1);
+        open_mark(L);
+        pp_list(L, nd, 0, col + 1, tind, &in1, ld, ',', w + 1);
+        close_mark(L);
         sb_addc(L->sb, '}');
         break;
-    case K_BIN:
-        pp_binary(L, nd, col + 2, ind + 2, ld, w);
+    case K_BIN: {
+        Ind in2 = indent_by(ind, 2);
+        pp_binary(L, nd, col + 2, &in2, ld, w);
         break;
+    }
     default:
         write_node(L, i);
         break;
@@ -1214,8 +1498,9 @@ static void ptree_free(PTree *pt)
     sb_free(&pt->text);
 }
 
-void print_p(StrBuf *sb, Term t, int indent, int line_length, long depth, bool unicode)
+void print_p2(StrBuf *sb, Term t, int indent, int line_length, long depth, unsigned flags)
 {
+    bool unicode = flags & PRINT_UNICODE;
     if (depth == 0) {
         sb_adds(sb, "...");
         return;
@@ -1232,8 +1517,9 @@ void print_p(StrBuf *sb, Term t, int indent, int line_length, long depth, bool u
     PTree pt;
     memset(&pt, 0, sizeof pt);
     pt.unicode = unicode;
+    pt.strings = !(flags & PRINT_NOSTRINGS);
     size_t root = build(&pt, t, depth);
-    Layout L = {&pt, sb, line_length, pt.nodes[root].len};
+    Layout L = {&pt, sb, line_length, pt.nodes[root].len, (flags & PRINT_DEEP) != 0};
     if (line_length == 0 || L.m < L.ll - col) {
         write_node(&L, root);
     } else {
@@ -1242,7 +1528,13 @@ void print_p(StrBuf *sb, Term t, int indent, int line_length, long depth, bool u
             tind = -1;
         else if (cind(&L, root, col, 4, 0, 0))
             tind = 4;
-        pp(&L, root, col, tind, col - 1, 0, 0);
+        Ind base = {col - 1, 0, NULL};
+        pp(&L, root, col, tind, &base, 0, 0);
     }
     ptree_free(&pt);
+}
+
+void print_p(StrBuf *sb, Term t, int indent, int line_length, long depth, bool unicode)
+{
+    print_p2(sb, t, indent, line_length, depth, unicode ? PRINT_UNICODE : 0);
 }

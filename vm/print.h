@@ -18,6 +18,26 @@ void print_w(StrBuf *sb, Term t, long depth);
  * print as strings), else only latin1 printable lists do. */
 void print_p(StrBuf *sb, Term t, int indent, int line_length, long depth, bool unicode);
 
+/* io_lib:format returns a deep list, nested exactly as OTP nests it. The
+ * deep printers below write text in which these two bytes (never part of
+ * UTF-8) mark where a nested list begins and ends; the text between them is
+ * that list's characters, each marker pair one element of the enclosing
+ * list. The printers write the *elements* of the list OTP returns, so a
+ * caller that needs it as one element wraps it in a pair. */
+#define PRINT_OPEN '\xFE'
+#define PRINT_CLOSE '\xFF'
+
+/* print_p2's flags: ~tp; ~lp (no string or printable binary detection);
+ * the deep form with markers. */
+enum { PRINT_UNICODE = 1, PRINT_NOSTRINGS = 2, PRINT_DEEP = 4 };
+
+/* ~p with flags; print_p(sb, t, i, l, d, u) is print_p2 with PRINT_UNICODE
+ * if u. */
+void print_p2(StrBuf *sb, Term t, int indent, int line_length, long depth, unsigned flags);
+
+/* The deep form of io_lib:write(T, Depth) (~w, ~W). */
+void print_w_deep(StrBuf *sb, Term t, long depth);
+
 /* A float as Erlang prints it under ~w/~p and float_to_list(F, [short]):
  * the shortest digits that read back to the same double, e.g. 0.1, 1.0e10,
  * 1.2345e-7. */

@@ -1,0 +1,45 @@
+%% fmt_pretty2.erl - more ~p layouts: printing after a prefix (the column
+%% matters), tagged tuples, lists of pairs, long atoms and strings, ~P with
+%% depth on wide terms, improper lists, and terms exactly at the limit.
+-module(fmt_pretty2).
+-export([main/0]).
+
+main() ->
+    T = {state, running, [{pid_count, 12}, {queue, lists:seq(1, 25)}], {limits, 100, 200, infinity}},
+    io:format("~p~n", [T]),
+    io:format("state: ~p~n", [T]),
+    io:format("a much longer prefix on this line: ~p~n", [T]),
+    io:format("~p and then ~p~n", [T, short]),
+    io:format("~P~n", [T, 3]),
+    io:format("~P~n", [T, 5]),
+    io:format("~P~n", [[T, T, T], 4]),
+    Words = [list_to_atom(W) || W <- ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf",
+                                     "hotel", "india", "juliett", "kilo", "lima", "mike", "november"]],
+    io:format("~p~n", [Words]),
+    io:format("~p~n", [[{W, length(atom_to_list(W))} || W <- Words]]),
+    io:format("~p~n", [{tag, 'an_atom_that_is_really_quite_long_indeed_yes', "and a string that is long too"}]),
+    io:format("~p~n", [[a, b, c | d]]),
+    io:format("~p~n", [[lists:seq(1, 10) | lists:seq(1, 30)]]),
+    io:format("~p~n", [[[1, 2] | tail_atom_that_makes_the_line_long_enough_to_break_somewhere_yes]]),
+    io:format("~p~n", [{lists:duplicate(75, $x)}]),
+    io:format("~p~n", [lists:duplicate(78, $y)]),
+    io:format("~p~n", [[lists:duplicate(76, $z)]]),
+    io:format("~p~n", [list_to_tuple(lists:duplicate(38, 0))]),
+    io:format("~p~n", [list_to_tuple(lists:duplicate(39, 0))]),
+    io:format("~p~n", [{a, {b, {c, {d, {e, {f, {g, {h, {i, {j, {k, {l, {m, {n, {o, {p, {q, {r, {s, {t, {u, {v, {w, {x, {y, {z, "end"}}}}}}}}}}}}}}}}}}}}}}}}}}]),
+    io:format("~p~n", [[[{x, 1.5e-10, -12345678901234567890}, "mixed", 'Atom', <<"bin">>, []] || _ <- [1, 2, 3]]]),
+    io:format("~p~n", [[{"key number one", "value number one"}, {"key number two", "value number two"}]]),
+    io:format("~p~n", [[[$a + I rem 26 || I <- lists:seq(1, 20)] || _ <- lists:seq(1, 5)]]),
+    io:format("~p~n", [{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{deep}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}]),
+    io:format("~p~n", [lists:seq(-20, 20)]),
+    io:format("~p~n", [[1.0 / I || I <- lists:seq(1, 12)]]),
+    io:format("~p~n", [{"text\nwith\nnewlines", "and\ttabs"}]),
+    io:format("~p~n", [["abc", 1, "def", 2, "ghi", 3, "jkl", 4, "mno", 5, "pqr", 6, "stu", 7, "vwx", 8]]),
+    io:format("  ~p~n", [lists:seq(1, 40)]),
+    io:format("\t~p~n", [lists:seq(1, 40)]),
+    io:format("~s~p~n", [lists:duplicate(70, $-), {a, b, c}]),
+    io:format("~w~p~n", [lists:duplicate(30, 1), [x, y]]),
+    io:format("~lp~n", [lists:duplicate(12, "abc")]),
+    io:format("~lp~n", [{<<"a binary that is long enough to need breaking">>, "and a string", [<<"x">>]}]),
+    io:format("~lp~n", [[65, 66, 67]]),
+    ok.

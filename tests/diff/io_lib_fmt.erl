@@ -1,0 +1,40 @@
+%% io_lib_fmt.erl - io_lib:format results used as text: flattened,
+%% printed with ~s, measured with lists:flatlength, joined into reports.
+-module(io_lib_fmt).
+-export([main/0]).
+
+main() ->
+    S1 = io_lib:format("~w + ~w = ~w", [1, 2, 3]),
+    io:format("~s~n", [S1]),
+    io:format("~p~n", [lists:flatten(S1)]),
+    io:format("~w~n", [lists:flatlength(S1)]),
+    S2 = lists:flatten(io_lib:format("~8.3f|~-6s|~4w", [3.14159, "ab", x])),
+    io:format("~p ~w~n", [S2, length(S2)]),
+    Lines = [io_lib:format("~2w. ~-8s ~5.1f~n", [I, Name, Score])
+             || {I, Name, Score} <- [{1, "ann", 91.25}, {2, "bob", 78.5}, {3, "cy", 88.0}]],
+    io:put_chars(Lines),
+    io:format("~s", [Lines]),
+    Csv = string:join([lists:flatten(io_lib:format("~w", [X])) || X <- [1, 2.5, abc, "s", {t, 1}]], ","),
+    io:format("~s~n", [Csv]),
+    P = lists:flatten(io_lib:format("~p", [{record, [1, 2, 3], "text", 'Atom'}])),
+    io:format("~s (~w chars)~n", [P, length(P)]),
+    Big = lists:flatten(io_lib:format("~p", [[{N, lists:seq(1, N)} || N <- lists:seq(1, 7)]])),
+    io:format("~s~n", [Big]),
+    io:format("lines: ~w~n", [length(string:tokens(Big, "\n"))]),
+    E = lists:flatten(io_lib:format("~e|~g|~.3e", [123.456, 0.000123, 1.0e-20])),
+    io:format("~s~n", [E]),
+    I = lists:flatten(io_lib:format("~.16B ~.2b ~.8#", [48879, 10, 64])),
+    io:format("~s~n", [I]),
+    Pad = lists:flatten(io_lib:format("~*.*.*s|", [10, 4, $-, "abcdefg"])),
+    io:format("~s~n", [Pad]),
+    C = lists:flatten(io_lib:format("~c~4c~-3c|", [$a, $b, $c])),
+    io:format("~s~n", [C]),
+    W = lists:flatten(io_lib:format("~W ~P", [{a, [b, [c, [d]]]}, 3, {a, [b, [c, [d]]]}, 3])),
+    io:format("~s~n", [W]),
+    N = lists:flatten(io_lib:format("a~nb~~c~i", [skip])),
+    io:format("~p~n", [N]),
+    io:format("~s~n", [lists:flatten(io_lib:format("", []))]),
+    io:format("~s~n", [lists:flatten(io_lib:format("no controls", []))]),
+    Tab = lists:flatten(io_lib:format("\t~p", [{a, b}])),
+    io:format("~p~n", [Tab]),
+    ok.

@@ -1,0 +1,41 @@
+%% lists_basic.erl - map, folds, filter, reverse, seq, nth, nthtail, sum,
+%% max, min, member, append, flatten, last, duplicate.
+-module(lists_basic).
+-export([main/0]).
+
+main() ->
+    L = lists:seq(1, 10),
+    io:format("seq: ~w~n", [L]),
+    io:format("seq/3: ~w ~w ~w~n", [lists:seq(1, 20, 3), lists:seq(10, 1, -2), lists:seq(5, 4)]),
+    io:format("seq/3 same: ~w~n", [lists:seq(7, 7, 0)]),
+    io:format("map: ~w~n", [lists:map(fun(X) -> X * X end, L)]),
+    io:format("foldl: ~w~n", [lists:foldl(fun(X, Acc) -> [X | Acc] end, [], L)]),
+    io:format("foldr: ~w~n", [lists:foldr(fun(X, Acc) -> [X | Acc] end, [], L)]),
+    io:format("foldl sum: ~w~n", [lists:foldl(fun(X, Acc) -> X + Acc end, 0, L)]),
+    io:format("foldr str: ~s~n", [lists:foldr(fun(X, Acc) -> integer_to_list(X) ++ "," ++ Acc end, "", L)]),
+    io:format("filter: ~w~n", [lists:filter(fun(X) -> X rem 3 =:= 0 end, L)]),
+    io:format("reverse: ~w~n", [lists:reverse(L)]),
+    io:format("reverse/2: ~w~n", [lists:reverse([1, 2, 3], [a, b])]),
+    io:format("reverse empty: ~w ~w~n", [lists:reverse([]), lists:reverse([], [x])]),
+    io:format("nth: ~w ~w~n", [lists:nth(1, L), lists:nth(10, L)]),
+    io:format("nthtail: ~w ~w ~w~n", [lists:nthtail(0, [a, b]), lists:nthtail(1, [a, b]), lists:nthtail(2, [a, b])]),
+    io:format("sum: ~w ~w ~w~n", [lists:sum(L), lists:sum([]), lists:sum([1.5, 2, 3])]),
+    io:format("max/min: ~w ~w ~w ~w~n", [lists:max(L), lists:min(L), lists:max([a, 1, "s", {t}]), lists:min([a, 1, "s", {t}])]),
+    io:format("max mixed: ~w ~w~n", [lists:max([1, 1.0]), lists:min([2.0, 2])]),
+    io:format("member: ~w ~w ~w~n", [lists:member(5, L), lists:member(11, L), lists:member(1.0, [1])]),
+    io:format("append/2: ~w~n", [lists:append([1, 2], [3, 4])]),
+    io:format("append/1: ~w~n", [lists:append([[1], [2, 3], [], [4, 5, 6]])]),
+    io:format("append/1 str: ~s~n", [lists:append(["ab", "cd", "ef"])]),
+    io:format("flatten: ~w~n", [lists:flatten([1, [2, [3, [4, []]], 5], [[[6]]]])]),
+    io:format("flatten str: ~p~n", [lists:flatten(["abc", [$d, ["ef"]], "g"])]),
+    io:format("flatten empty: ~w~n", [lists:flatten([[], [[]], [[], [[]]]])]),
+    io:format("last: ~w ~w~n", [lists:last(L), lists:last([only])]),
+    io:format("duplicate: ~w ~p ~w~n", [lists:duplicate(3, x), lists:duplicate(5, $z), lists:duplicate(0, q)]),
+    %% A few combined
+    Squares = [X * X || X <- L],
+    Evens = lists:filter(fun(X) -> X rem 2 =:= 0 end, Squares),
+    io:format("sum of even squares: ~w~n", [lists:sum(Evens)]),
+    Words = ["the", "quick", "brown", "fox"],
+    io:format("lengths: ~w~n", [lists:map(fun erlang:length/1, Words)]),
+    io:format("longest: ~s~n", [lists:foldl(fun(W, Best) when length(W) > length(Best) -> W; (_, Best) -> Best end, "", Words)]),
+    ok.
