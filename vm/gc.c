@@ -42,6 +42,7 @@
 #include <string.h>
 
 #include "binary.h"
+#include "pdict.h"
 
 bool gc_stress;
 
@@ -203,15 +204,23 @@ static void evacuate_roots(Gc *g, Process *p, unsigned live)
     if (live)
         evacuate_range(g, p->x, live);
     evacuate_range(g, p->stop, (size_t)(p->hend - p->stop));
-    p->dict = evacuate(g, p->dict);
+    if (p->dict) {
+        PDictEntry *e = p->dict->e;
+        for (uint32_t i = 0; i < p->dict->n; i++)
+            if (e[i].key != THE_NON_VALUE) {
+                e[i].key = evacuate(g, e[i].key);
+                e[i].val = evacuate(g, e[i].val);
+            }
+    }
     p->exc_class = evacuate(g, p->exc_class);
     p->exc_reason = evacuate(g, p->exc_reason);
     p->exc_trace = evacuate(g, p->exc_trace);
     p->exit_reason = evacuate(g, p->exit_reason);
-    /* Messages receive has already moved to the heap (mailbox.h). */
-    for (Message *m = p->mbox.first; m; m = m->next)
-        if (m->flags & MSG_ON_HEAP)
-            m->msg = evacuate(g, m->msg);
+    /* Messages receive has already moved to the heap: always a prefix of
+     * the queue (mailbox.h), so a long queue of unread messages costs
+     * nothing here. */
+    for (Message *m = p->mbox.first; m && (m->flags & MSG_ON_HEAP); m = m->next)
+        m->msg = evacuate(g, m->msg);
 }
 
 /* Rebuilds the off-heap list after a copy. Nodes in from-space survive if

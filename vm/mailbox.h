@@ -16,7 +16,10 @@
  * after the header. The receiver copies it once more, into its own heap, the
  * first time `receive` looks at it (MSG_ON_HEAP), so the collector never has
  * to know about fragments; it only treats the `msg` of on-heap messages as
- * roots.
+ * roots. Receive looks at messages in queue order, so the on-heap ones are
+ * always a prefix of the queue (a message a process sends itself goes on
+ * the heap only when everything before it is there already): the collector
+ * stops at the first message still in its fragment.
  *
  * Signals (exits, links, monitors) travel through the same inbox, so they keep
  * their order with messages; the owner acts on them while draining (see
@@ -99,6 +102,15 @@ static inline void mbox_append(Mailbox *mb, Message *m)
     m->next = NULL;
     *mb->last = m;
     mb->last = &m->next;
+}
+
+/* True if every message in the private queue is on the heap. */
+static inline bool mbox_all_on_heap(const Mailbox *mb)
+{
+    if (mb->last == &mb->first)
+        return true;
+    const Message *last = (const Message *)((const char *)mb->last - offsetof(Message, next));
+    return last->flags & MSG_ON_HEAP;
 }
 
 /* Unlinks the message at *save from the private queue and frees it; the scan

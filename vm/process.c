@@ -8,6 +8,7 @@
 
 #include "binary.h"
 #include "gc.h"
+#include "pdict.h"
 
 Process *proc_new(size_t heap_words)
 {
@@ -30,7 +31,6 @@ Process *proc_new(size_t heap_words)
     p->hend = p->heap + heap_words;
     p->stop = p->hend;
     p->min_heap_size = heap_words;
-    p->dict = NIL;
     p->off_heap.first = NIL;
     p->exc_class = p->exc_reason = p->exc_trace = NIL;
     p->exit_reason = NIL;
@@ -56,6 +56,7 @@ void proc_free(Process *p)
     }
     p->off_heap.first = NIL;
     mbox_clear(&p->mbox);
+    pdict_free(p->dict);
     free(p->heap);
     free(p->old_heap);
     free(p->arg_reg);

@@ -69,7 +69,7 @@ typedef struct Process {
     Term *x;
 
     Term id;   /* this process's pid */
-    Term dict; /* process dictionary: a list of {Key, Value} */
+    struct ProcDict *dict; /* process dictionary (pdict.h), NULL if empty */
     OffHeap off_heap;
 
     /* The exception being raised (set by BIFs that fail and by raise). */

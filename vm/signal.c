@@ -112,8 +112,9 @@ bool sig_send(Process *p, Term dest, Term msg)
     } else if (!is_pid(dest)) {
         return false;
     }
-    if (dest == p->id) {
-        /* To itself: the term is already on its heap. */
+    if (dest == p->id && mbox_all_on_heap(&p->mbox)) {
+        /* To itself: the term is already on its heap (and stays behind the
+         * on-heap prefix of the queue, see mailbox.h). */
         Message *m = mbox_msg_new(MSG_PLAIN, p->id, 0);
         if (!m)
             return false;
@@ -128,7 +129,10 @@ bool sig_send(Process *p, Term dest, Term msg)
     /* A large message costs its sender as building it did. */
     size_t r = m->words >> 4;
     p->reds_extra += r > 100000 ? 100000 : (uint32_t)r;
-    sig_deliver(dest, m);
+    if (dest == p->id)
+        mbox_append(&p->mbox, m);
+    else
+        sig_deliver(dest, m);
     return true;
 }
 

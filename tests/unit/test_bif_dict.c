@@ -10,6 +10,7 @@
 
 #include "atom.h"
 #include "bif.h"
+#include "pdict.h"
 #include "gc.h"
 #include "process.h"
 #include "strbuf.h"
@@ -237,7 +238,7 @@ START_TEST(test_erase)
     ck_assert_str_eq(erase_all(), "[{a,5},{c,3}]");
     ck_assert_str_eq(get_all(), "[]");
     ck_assert_str_eq(get("a"), "undefined");
-    ck_assert(is_nil(p->dict));
+    ck_assert_uint_eq(pdict_size(p->dict), 0);
 }
 END_TEST
 

@@ -13,6 +13,7 @@
 
 #include "binary.h"
 #include "gc.h"
+#include "pdict.h"
 #include "process.h"
 #include "term.h"
 
@@ -135,7 +136,12 @@ static void verify_heap(const Process *p, unsigned live)
         verify_term(p, p->x[i], false);
     for (Term *s = p->stop; s < p->hend; s++)
         verify_term(p, *s, false);
-    verify_term(p, p->dict, false);
+    if (p->dict)
+        for (uint32_t i = 0; i < p->dict->n; i++)
+            if (p->dict->e[i].key != THE_NON_VALUE) {
+                verify_term(p, p->dict->e[i].key, false);
+                verify_term(p, p->dict->e[i].val, false);
+            }
     verify_term(p, p->exc_reason, false);
     verify_term(p, p->exc_trace, false);
     verify_term(p, p->exit_reason, false);
@@ -443,7 +449,8 @@ START_TEST(test_dict_and_exception_roots)
 {
     Process *p = newp();
     build_list(p, 0, 50);
-    p->dict = p->x[0];
+    Term old;
+    ck_assert(pdict_put(&p->dict, make_small(7), p->x[0], &old));
     build_list(p, 0, 60);
     p->exc_trace = p->x[0];
     ck_assert(proc_reserve(p, 3, 0));
@@ -458,7 +465,7 @@ START_TEST(test_dict_and_exception_roots)
         build_list(p, 0, 500);
         ck_assert(i % 3 == 2 ? gc_collect_full(p, 0, 0) : gc_collect(p, 0, 0));
         verify_heap(p, 0);
-        check_list(p->dict, 50);
+        check_list(pdict_get(p->dict, make_small(7)), 50);
         check_list(p->exc_trace, 60);
         ck_assert(float_val(tuple_elem(p->exc_reason, 2)) == 9.0);
         ck_assert(p->exc_class == make_atom(4));
