@@ -18,6 +18,9 @@
 #   roundtrip every assembled program: dis output reassembles to the same bytes
 #   proc      tests/proc/*.erl (processes): run with 1, 2 and 8 schedulers,
 #             and with 2 under GC stress; stdout and status as programs
+#   stress    tests/stress/*.erl with their .args (16 senders x 1,000,000
+#             messages, a 100,000-process linked chain killed, random kills in
+#             a supervision tree) on 4 schedulers
 #   diff      tests/diff/run.sh: each tests/diff/*.erl on erl and on beamlet,
 #             outputs compared byte for byte (see tests/diff/README.md)
 set -u
@@ -213,6 +216,12 @@ all)
         [ -f "${s%.erl}.out" ] || continue
         for n in 1 2 8; do RUN_OPTS="-S $n" run_program "$s"; done
         RUN_OPTS="-S 2" run_program "$s" BEAMLET_GC_STRESS=1
+    done
+    # Stress: many processes and messages on more schedulers than cores
+    # (in `make tsan` too, where they are the point), counts checked by the
+    # programs themselves.
+    for s in tests/stress/*.erl; do
+        [ -f "${s%.erl}.out" ] && RUN_OPTS="-S 4" run_program "$s"
     done
     run_diff
     for s in tests/bad/asm/*.s; do [ -f "$s" ] && run_bad_asm "$s"; done
