@@ -171,7 +171,10 @@ fuzz_smoke() {
 run_diff() {
     [ -x tests/diff/run.sh ] || return 0
     local out last p f
-    out=$(BUILD=$BUILD tests/diff/run.sh 2>&1)
+    # The process programs too (but halt_child, whose point is its status).
+    local progs=(tests/diff/*.erl)
+    for f in tests/proc/*.erl; do [ "$f" = tests/proc/halt_child.erl ] || progs+=("$f"); done
+    out=$(BUILD=$BUILD tests/diff/run.sh "${progs[@]}" 2>&1)
     last=$(printf '%s\n' "$out" | tail -1)
     printf '%s\n' "$out" | grep -E '^(diff:|FAIL)' | head -40
     if [[ $last =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then

@@ -22,7 +22,10 @@ UPDATE=${UPDATE:-0}
 if [ "${1:-}" = "--one" ]; then
     side=$2 name=$3 src=$4 tmp=$DIFF_TMP
     if [ "$side" = erl ]; then
+        # Crash reports go to stderr, as beamlet's do (erl's logger would
+        # print them to stdout).
         (cd "$tmp/ebin" && ERL_CRASH_DUMP_SECONDS=0 timeout "$TIMEOUT" erl -noshell -pa . \
+            -kernel logger '[{handler,default,logger_std_h,#{config=>#{type=>standard_error}}}]' \
             -eval "$name:main(), halt()." \
             > "$tmp/$name.erl.out" 2> "$tmp/$name.erl.err" < /dev/null)
     else
