@@ -10,7 +10,7 @@
 #include "interp.h"
 #include "ptab.h"
 #include "registry.h"
-#include "sched.h"
+#include "scheduler.h"
 #include "signal.h"
 
 /* A spawned process's first heap: small, since most stay small; it grows

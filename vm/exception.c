@@ -15,6 +15,7 @@ typedef struct {
     Term module, name;
     unsigned arity;
     bool with_args; /* the arguments (x0..) rather than the arity */
+    bool args_x1;   /* the list in x1 rather than the arity (error/2) */
     uint32_t line;
     Term file;      /* atom, or NIL */
 } Frame;
@@ -29,6 +30,7 @@ static bool frame_at(const Instr *pc, bool is_return_address, Frame *f)
     f->name = fi->name;
     f->arity = fi->arity;
     f->with_args = false;
+    f->args_x1 = false;
     /* A return address points after its call: its line is the call's. */
     f->line = code_line_at(m, is_return_address ? pc - 1 : pc, &f->file);
     return true;
@@ -59,7 +61,9 @@ static Term make_string(Process *p, const char *s, size_t n)
 static Term build_frame(Process *p, const Frame *f)
 {
     Term third = make_small(f->arity);
-    if (f->with_args) {
+    if (f->args_x1) {
+        third = p->x[1]; /* a live register: current after proc_reserve */
+    } else if (f->with_args) {
         third = NIL;
         for (unsigned i = f->arity; i-- > 0;)
             third = proc_cons(p, p->x[i], third);
@@ -78,20 +82,37 @@ static Term build_frame(Process *p, const Frame *f)
     return proc_tuple(p, 4, t);
 }
 
+/* erlang:error/1,2, exit/1 and throw/1 raise as their purpose: as in BEAM,
+ * the trace starts at their caller, without a frame of their own. */
+static bool raises_on_purpose(const Export *e)
+{
+    if (e->module != ATOM_erlang)
+        return false;
+    if (e->name == ATOM_error)
+        return e->arity == 1 || e->arity == 2;
+    return (e->name == ATOM_exit || e->name == ATOM_throw) && e->arity == 1;
+}
+
 /* The frames of the trace, innermost first. */
 static unsigned collect_frames(Process *p, const Instr *pc, const Instr *cp, Export *bif, unsigned arity,
                                Frame *frames)
 {
     unsigned n = 0;
     Frame f;
-    if (bif) {
-        frames[n++] = (Frame){ bif->module, bif->name, arity, true, 0, NIL };
+    bool args_x1 = false;
+    if (bif && raises_on_purpose(bif)) {
+        /* error(Reason, Args): Args, when a list, stand for the arity */
+        args_x1 = arity == 2 && (is_list(p->x[1]) || p->x[1] == NIL);
+        bif = NULL;
+    } else if (bif) {
+        frames[n++] = (Frame){ bif->module, bif->name, arity, true, false, 0, NIL };
     }
     if (frame_at(pc, false, &f)) {
-        if (!bif && pc[0] == interp_op(IOP_func_info)) {
+        if (!bif && !args_x1 && pc[0] == interp_op(IOP_func_info)) {
             f.with_args = true;
             f.arity = arity;
         }
+        f.args_x1 = args_x1;
         frames[n++] = f;
     }
     const FuncInfo *cur = code_func_at(pc, NULL);
@@ -104,14 +125,22 @@ static unsigned collect_frames(Process *p, const Instr *pc, const Instr *cp, Exp
             cp_on_stack = (const Instr *)*s == cp;
             break;
         }
+    /* As BEAM, a return address equal to the previous one is left out:
+     * the frames of a recursion through one call site appear once. */
+    const Instr *prev = pc;
     if (cp && cp != interp_normal_exit && !cp_on_stack && code_func_at(cp, NULL) != cur && n < EXC_TRACE_DEPTH &&
-        frame_at(cp, true, &f))
+        frame_at(cp, true, &f)) {
         frames[n++] = f;
+        prev = cp;
+    }
     for (Term *s = p->stop; s < p->hend && n < EXC_TRACE_DEPTH; s++) {
-        if (term_tag(*s) != TAG_HEADER || (const Instr *)*s == interp_normal_exit)
+        const Instr *ra = (const Instr *)*s;
+        if (term_tag(*s) != TAG_HEADER || ra == interp_normal_exit || ra == prev)
             continue;
-        if (frame_at((const Instr *)*s, true, &f))
+        if (frame_at(ra, true, &f)) {
             frames[n++] = f;
+            prev = ra;
+        }
     }
     return n;
 }

@@ -27,7 +27,7 @@
 #include "export.h"
 #include "loader.h"
 #include "module.h"
-#include "sched.h"
+#include "scheduler.h"
 #include "signal.h"
 
 static const unsigned op_words[IOP_COUNT] = {

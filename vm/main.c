@@ -19,7 +19,7 @@
 #include "interp.h"
 #include "module.h"
 #include "ptab.h"
-#include "sched.h"
+#include "scheduler.h"
 
 #define BEAMLET_VERSION "0.1.0"
 

@@ -23,7 +23,7 @@
 typedef struct Module Module;
 typedef struct ProcLinks ProcLinks; /* signal.c */
 
-/* Where a process is in its life (the state word, sched.c). Only these
+/* Where a process is in its life (the state word, scheduler.c). Only these
  * transitions happen: QUEUED -> RUNNING (a scheduler took it from a run
  * queue), RUNNING -> QUEUED (yield), RUNNING -> WAITING (receive found
  * nothing), WAITING -> QUEUED (a message, signal or timeout came: a
@@ -87,7 +87,7 @@ typedef struct Process {
     unsigned arg_cap;
     Term exit_reason; /* why it ended, once it has */
 
-    /* Scheduling (sched.c). */
+    /* Scheduling (scheduler.c). */
     _Atomic uint32_t state;
     uint8_t prio;
     uint8_t flags;
@@ -95,7 +95,7 @@ typedef struct Process {
     Mailbox mbox;
     _Atomic uint64_t tmo;  /* receive timeout state, TMO_* */
     uint64_t tmo_ms;       /* the timeout wait_timeout asked for */
-    void *tmo_timer;       /* its timer entry (sched.c), NULL if none */
+    void *tmo_timer;       /* its timer entry (scheduler.c), NULL if none */
     ProcLinks *links;      /* links and monitors, NULL if none */
     Term reg_name;         /* registered name or NIL */
     uint32_t reds_extra;   /* reductions BIFs charged for their work (bif_charge) */

@@ -4,12 +4,14 @@
 #include <pthread.h>
 #include <stdlib.h>
 
+#include "spinlock.h"
+
 #define STRIPES 1024
 
 static Process **slots;     /* index -> process, NULL if free */
 static uint64_t *gens;      /* index -> generation of its next pid */
 static size_t cap, mask;
-static pthread_mutex_t stripes[STRIPES];
+static SpinLock stripes[STRIPES];
 
 /* Free indices: a stack of released ones, then the never used ones. */
 static pthread_mutex_t free_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -30,11 +32,11 @@ bool ptab_init(size_t max_procs)
     if (!slots || !gens || !free_stack)
         return false;
     for (size_t i = 0; i < STRIPES; i++)
-        pthread_mutex_init(&stripes[i], NULL);
+        spin_init(&stripes[i]);
     return true;
 }
 
-static pthread_mutex_t *stripe(size_t index) { return &stripes[index & (STRIPES - 1)]; }
+static SpinLock *stripe(size_t index) { return &stripes[index & (STRIPES - 1)]; }
 
 bool ptab_insert(Process *p)
 {
@@ -49,11 +51,11 @@ bool ptab_insert(Process *p)
         return false;
     }
     pthread_mutex_unlock(&free_lock);
-    pthread_mutex_t *l = stripe(index);
-    pthread_mutex_lock(l);
+    SpinLock *l = stripe(index);
+    spin_lock(l);
     p->id = make_pid(gens[index] * cap + index);
     slots[index] = p;
-    pthread_mutex_unlock(l);
+    spin_unlock(l);
     atomic_fetch_add_explicit(&count, 1, memory_order_relaxed);
     return true;
 }
@@ -61,15 +63,15 @@ bool ptab_insert(Process *p)
 void ptab_remove(Process *p)
 {
     size_t index = pid_id(p->id) & mask;
-    pthread_mutex_t *l = stripe(index);
-    pthread_mutex_lock(l);
+    SpinLock *l = stripe(index);
+    spin_lock(l);
     if (slots[index] != p) {
-        pthread_mutex_unlock(l);
+        spin_unlock(l);
         return;
     }
     slots[index] = NULL;
     gens[index]++;
-    pthread_mutex_unlock(l);
+    spin_unlock(l);
     pthread_mutex_lock(&free_lock);
     free_stack[free_top++] = (uint32_t)index;
     pthread_mutex_unlock(&free_lock);
@@ -81,16 +83,16 @@ Process *ptab_lock_pid(Term pid)
     if (!is_pid(pid) || !slots)
         return NULL;
     size_t index = pid_id(pid) & mask;
-    pthread_mutex_t *l = stripe(index);
-    pthread_mutex_lock(l);
+    SpinLock *l = stripe(index);
+    spin_lock(l);
     Process *p = slots[index];
     if (p && p->id == pid)
         return p;
-    pthread_mutex_unlock(l);
+    spin_unlock(l);
     return NULL;
 }
 
-void ptab_unlock(Term pid) { pthread_mutex_unlock(stripe(pid_id(pid) & mask)); }
+void ptab_unlock(Term pid) { spin_unlock(stripe(pid_id(pid) & mask)); }
 
 bool ptab_alive(Term pid)
 {
@@ -107,10 +109,10 @@ size_t ptab_count(void) { return atomic_load_explicit(&count, memory_order_relax
 void ptab_each(void (*fn)(Term pid, void *arg), void *arg)
 {
     for (size_t i = 0; i < cap; i++) {
-        pthread_mutex_t *l = stripe(i);
-        pthread_mutex_lock(l);
+        SpinLock *l = stripe(i);
+        spin_lock(l);
         Term pid = slots[i] ? slots[i]->id : NIL;
-        pthread_mutex_unlock(l);
+        spin_unlock(l);
         if (pid != NIL)
             fn(pid, arg);
     }

@@ -3,7 +3,7 @@
 
 void rq_init(RunQueue *rq)
 {
-    pthread_mutex_init(&rq->lock, NULL);
+    spin_init(&rq->lock);
     for (int i = 0; i < PRIO_COUNT; i++)
         rq->q[i].head = rq->q[i].tail = NULL;
     atomic_init(&rq->len, 0);
@@ -14,14 +14,14 @@ size_t rq_push(RunQueue *rq, Process *p)
 {
     ProcQueue *q = &rq->q[p->prio < PRIO_COUNT ? p->prio : PRIO_NORMAL];
     p->rq_next = NULL;
-    pthread_mutex_lock(&rq->lock);
+    spin_lock(&rq->lock);
     if (q->tail)
         q->tail->rq_next = p;
     else
         q->head = p;
     q->tail = p;
     size_t len = atomic_fetch_add(&rq->len, 1) + 1;
-    pthread_mutex_unlock(&rq->lock);
+    spin_unlock(&rq->lock);
     return len;
 }
 
@@ -41,7 +41,7 @@ Process *rq_pop(RunQueue *rq)
 {
     if (rq_len(rq) == 0)
         return NULL;
-    pthread_mutex_lock(&rq->lock);
+    spin_lock(&rq->lock);
     Process *p = q_pop(&rq->q[PRIO_MAX]);
     if (!p)
         p = q_pop(&rq->q[PRIO_HIGH]);
@@ -55,7 +55,7 @@ Process *rq_pop(RunQueue *rq)
     }
     if (p)
         atomic_fetch_sub(&rq->len, 1);
-    pthread_mutex_unlock(&rq->lock);
+    spin_unlock(&rq->lock);
     return p;
 }
 
@@ -65,7 +65,7 @@ Process *rq_steal_half(RunQueue *rq, size_t *n)
     if (rq_len(rq) == 0)
         return NULL;
     Process *got = NULL, *tail = NULL;
-    pthread_mutex_lock(&rq->lock);
+    spin_lock(&rq->lock);
     size_t take = (atomic_load(&rq->len) + 1) / 2;
     for (int prio = 0; prio < PRIO_COUNT && *n < take; prio++) {
         Process *p;
@@ -79,6 +79,6 @@ Process *rq_steal_half(RunQueue *rq, size_t *n)
         }
     }
     atomic_fetch_sub(&rq->len, *n);
-    pthread_mutex_unlock(&rq->lock);
+    spin_unlock(&rq->lock);
     return got;
 }

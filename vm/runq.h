@@ -7,18 +7,18 @@
 #ifndef BL_RUNQ_H
 #define BL_RUNQ_H
 
-#include <pthread.h>
 #include <stdatomic.h>
 #include <stddef.h>
 
 #include "process.h"
+#include "spinlock.h"
 
 typedef struct {
     Process *head, *tail;
 } ProcQueue;
 
 typedef struct {
-    pthread_mutex_t lock;
+    SpinLock lock;
     ProcQueue q[PRIO_COUNT];
     _Atomic size_t len;
     unsigned low_turn; /* picks of normal since low last ran */

@@ -11,7 +11,7 @@
 #include "exception.h"
 #include "ptab.h"
 #include "registry.h"
-#include "sched.h"
+#include "scheduler.h"
 
 /* ---- links and monitors: a small array per process, owner-only */
 

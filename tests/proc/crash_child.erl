@@ -37,7 +37,9 @@ main() ->
     receive {'DOWN', WR, process, W, WWhy} -> io:format("then: ~p~n", [describe(WWhy)]) end,
     %% the bystander saw nothing and still answers
     Bystander ! {ping, self()},
-    receive {pong, Bystander} -> io:format("bystander alive: ~p~n", [is_process_alive(Bystander)]) end,
+    receive
+        {pong, Bystander} -> io:format("bystander alive: ~p~n", [is_process_alive(Bystander)])
+    end,
     Bystander ! stop,
     receive {'EXIT', Bystander, BWhy} -> io:format("bystander: ~p~n", [BWhy]) end,
     io:format("main goes on: ~p~n", [is_process_alive(self())]),

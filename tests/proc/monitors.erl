@@ -29,7 +29,9 @@ main() ->
 
     %% monitor of a process already gone: noproc at once
     NoRef = monitor(process, P1),
-    receive {'DOWN', NoRef, process, P1, RNo} -> io:format("monitor a dead process: ~p~n", [RNo]) end,
+    receive
+        {'DOWN', NoRef, process, P1, RNo} -> io:format("monitor a dead process: ~p~n", [RNo])
+    end,
 
     %% the reference is new and the message names the process
     {P2, R2} = spawn_monitor(fun() -> exit(bye) end),

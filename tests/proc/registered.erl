@@ -18,7 +18,8 @@ main() ->
     io:format("by !: ~p~n", [receive {echoed, M1} -> M1 end]),
     erlang:send(reg_server, {echo, self(), world}),
     io:format("by send/2: ~p~n", [receive {echoed, M2} -> M2 end]),
-    io:format("! returns the message: ~p~n", [(reg_server ! {echo, self(), x}) =:= {echo, self(), x}]),
+    Sent = reg_server ! {echo, self(), x},
+    io:format("! returns the message: ~p~n", [Sent =:= {echo, self(), x}]),
     receive {echoed, x} -> ok end,
 
     io:format("send to unknown: ~p~n", [catch_error(fun() -> no_such_name ! hi end)]),

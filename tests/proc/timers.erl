@@ -50,7 +50,8 @@ main() ->
     receive {'DOWN', Mon, process, Dead, normal} -> ok end,
     DT = erlang:send_after(10, Dead, hello),
     timer:sleep(30),
-    io:format("to a dead process: ref ~p, cancel ~p~n", [is_reference(DT), erlang:cancel_timer(DT)]),
+    io:format("to a dead process: ref ~p, cancel ~p~n",
+              [is_reference(DT), erlang:cancel_timer(DT)]),
 
     %% a timer set by another process delivers to us after that process ended
     Main = self(),

@@ -13,7 +13,7 @@
 #include "mailbox.h"
 #include "process.h"
 #include "ptab.h"
-#include "sched.h"
+#include "scheduler.h"
 
 #define REQUIRE(expr)                                                                      \
     do {                                                                                   \

@@ -1,5 +1,5 @@
-/* sched.c - schedulers (see sched.h). */
-#include "sched.h"
+/* scheduler.c - schedulers (see scheduler.h). */
+#include "scheduler.h"
 
 #include <pthread.h>
 #include <stdio.h>

@@ -1,4 +1,4 @@
-/* sched.h - schedulers: one thread each, run queues, stealing, sleeping,
+/* scheduler.h - schedulers: one thread each, run queues, stealing, sleeping,
  * timers.
  *
  * Each scheduler has four run queues (max, high, normal, low) under one
