@@ -4,7 +4,7 @@
 # (default 5) and the ratio to beamlet. Programs: examples/fib.s (naive
 # fib(30)) and examples/count.s (a loop counting 100,000,000 down with an
 # addition per step), with the same computation in bench/lua/ and
-# examples/erl/.
+# examples/erl/. Then the process benchmarks (bench/proc.sh).
 set -u
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
@@ -53,3 +53,7 @@ for name in fib count; do
         printf '%-8s %-16s %10s %10s\n' "$name" "erl - boot" "$t" "$(awk -v a="$t" -v b="$b" 'BEGIN {printf "%.2f", a / b}')"
     fi
 done
+
+echo
+echo "processes (bench/proc.sh; rates per second, ratio = beamlet / erl):"
+bench/proc.sh
