@@ -71,7 +71,7 @@ run_program() {
     [ -f "$base.args" ] && read -r -a args < "$base.args"
     local opts=()
     [ -n "${RUN_OPTS:-}" ] && read -r -a opts <<< "$RUN_OPTS"
-    env $extra timeout 120 "$BEAMLET" run "${opts[@]}" "$bc" "${args[@]}" > "$TMP/out" 2> "$TMP/err"
+    env $extra timeout "${PROGRAM_TIMEOUT:-120}" "$BEAMLET" run "${opts[@]}" "$bc" "${args[@]}" > "$TMP/out" 2> "$TMP/err"
     status=$?
     if [ "$status" != "$expected_status" ]; then
         bad "run ${RUN_OPTS:-} $src $extra (exit $status, expected $expected_status)" "$(cat "$TMP/err")"
@@ -224,7 +224,8 @@ all)
     # (in `make tsan` too, where they are the point), counts checked by the
     # programs themselves.
     for s in tests/stress/*.erl; do
-        [ -f "${s%.erl}.out" ] && RUN_OPTS="-S 4" run_program "$s"
+        # (minutes under ThreadSanitizer, hence the long timeout)
+        [ -f "${s%.erl}.out" ] && PROGRAM_TIMEOUT=1200 RUN_OPTS="-S 4" run_program "$s"
     done
     run_diff
     for s in tests/bad/asm/*.s; do [ -f "$s" ] && run_bad_asm "$s"; done
