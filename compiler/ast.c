@@ -123,25 +123,27 @@ void ast_buf_puts(AstBuf *b, const char *s)
     ast_buf_put(b, s, strlen(s));
 }
 
+void ast_buf_vprintf(AstBuf *b, const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    char tmp[256];
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    if (n >= 0 && (size_t)n < sizeof tmp) {
+        ast_buf_put(b, tmp, (size_t)n);
+    } else if (n >= 0 && buf_grow(b, (size_t)n)) {
+        vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap2);
+        b->len += (size_t)n;
+    }
+    va_end(ap2);
+}
+
 void ast_buf_printf(AstBuf *b, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    char tmp[256];
-    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    ast_buf_vprintf(b, fmt, ap);
     va_end(ap);
-    if (n < 0)
-        return;
-    if ((size_t)n < sizeof tmp) {
-        ast_buf_put(b, tmp, (size_t)n);
-        return;
-    }
-    if (!buf_grow(b, (size_t)n))
-        return;
-    va_start(ap, fmt);
-    vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    b->len += (size_t)n;
 }
 
 void ast_buf_utf8(AstBuf *b, uint32_t c)

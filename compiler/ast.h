@@ -61,6 +61,7 @@
 #ifndef BL_AST_H
 #define BL_AST_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -449,6 +450,7 @@ void ast_buf_putc(AstBuf *b, char c);
 void ast_buf_puts(AstBuf *b, const char *s);
 void ast_buf_put(AstBuf *b, const char *s, size_t n);
 void ast_buf_printf(AstBuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void ast_buf_vprintf(AstBuf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* Appends code point c in UTF-8. */
 void ast_buf_utf8(AstBuf *b, uint32_t c);
 /* Erlang's way of writing an atom (io_lib:write_atom): quoted when it

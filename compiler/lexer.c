@@ -514,6 +514,7 @@ static LexStatus scan_char(Lexer *lx, Token *t)
     t->kind = TOK_CHAR;
     t->u.i.v = v;
     t->u.i.big = NULL;
+    t->u.i.too_big = false;
     return LEX_FORM;
 }
 
@@ -562,6 +563,41 @@ static bool read_digits(Lexer *lx, Digits *d, int base)
     }
 }
 
+/* Does the decimal number s[0..n) (no leading zeros) need more than
+ * LEX_MAX_INT_BITS bits? 2^32768 has 9865 digits: only numbers of about
+ * that length need the exact test, a multiply-add into a bounded
+ * magnitude. */
+static bool decimal_too_big(const char *s, size_t n)
+{
+    const size_t max_bytes = LEX_MAX_INT_BITS / 8;
+    size_t digits_lo = (size_t)(LEX_MAX_INT_BITS * 0.30102999566) - 1;
+    if (n < digits_lo)
+        return false;
+    if (n > digits_lo + 3)
+        return true;
+    uint8_t *mag = calloc(max_bytes, 1);
+    if (!mag)
+        return true;
+    size_t len = 0;
+    bool over = false;
+    for (size_t i = 0; i < n && !over; i++) {
+        unsigned carry = (unsigned)(s[i] - '0');
+        for (size_t k = 0; k < len; k++) {
+            unsigned x = mag[k] * 10u + carry;
+            mag[k] = (uint8_t)x;
+            carry = x >> 8;
+        }
+        if (carry) {
+            if (len == max_bytes)
+                over = true;
+            else
+                mag[len++] = (uint8_t)carry;
+        }
+    }
+    free(mag);
+    return over;
+}
+
 /* Decimal digits (no sign, maybe leading zeros) into the token: int64 when
  * it fits, else the decimal text. */
 static bool set_decimal(Lexer *lx, Token *t, const char *s, size_t n)
@@ -570,6 +606,7 @@ static bool set_decimal(Lexer *lx, Token *t, const char *s, size_t n)
         s++, n--;
     t->kind = TOK_INT;
     t->u.i.big = NULL;
+    t->u.i.too_big = false;
     if (n < 19 || (n == 19 && strncmp(s, "9223372036854775807", 19) <= 0)) {
         int64_t v = 0;
         for (size_t i = 0; i < n; i++)
@@ -578,6 +615,7 @@ static bool set_decimal(Lexer *lx, Token *t, const char *s, size_t n)
         return true;
     }
     t->u.i.big = ast_strndup(lx->arena, s, n);
+    t->u.i.too_big = decimal_too_big(s, n);
     return t->u.i.big != NULL;
 }
 

@@ -17,6 +17,9 @@
 
 #include "ast.h"
 
+/* The largest integer literal magnitude, in bits (as the assembler's). */
+#define LEX_MAX_INT_BITS 32768
+
 /* name, text: the token's spelling (empty for tokens with a value). */
 #define LEX_TOKENS(X)                                                                        \
     X(END, "")           /* end of the tokens of a form that has no dot */                 \
@@ -65,6 +68,9 @@ typedef struct {
         struct {
             int64_t v;       /* INT when big == NULL; CHAR: the code point */
             const char *big; /* INT out of int64 range: decimal text */
+            bool too_big;    /* INT of more than LEX_MAX_INT_BITS bits, which
+                              * the parser refuses (erl_scan has no limit;
+                              * beamlet's bytecode has) */
         } i;
         double f;    /* FLOAT */
         uint32_t ch; /* OTHER: the character */

@@ -80,3 +80,129 @@ $(MUTATE): tests/fuzz/mutate.c $(ASAN_LIB)
 	$(CC) -std=gnu11 -O1 -g $(SAN) $(WARN) -pthread -Ivm -Iasm -o $@ $< $(ASAN_LIB) $(LIBS)
 
 FORCE:
+
+# ---- the compiler: any bytes as an Erlang source (tests/fuzz/fuzz_compile.c)
+#
+#   make -f tests/fuzz/fuzz.mk fuzz-compile        build and run it for
+#                                                  FUZZ_TIME seconds
+#   make -f tests/fuzz/fuzz.mk fuzz-compile-build  only build
+#
+# Seeds: the Erlang programs of the repository (tests/compile, tests/diff,
+# lib, tests/bad/erl); corpus in build/fuzz/corpus_compile/, crashes as
+# build/fuzz/compile-crash-*, with a dictionary of Erlang's keywords and
+# operators written into build/fuzz/erl.dict.
+COMPILE_TARGET := $(FUZZ_DIR)/fuzz_compile
+COMPILE_SEEDS  := $(FUZZ_DIR)/seeds_compile
+COMPILE_CORPUS := $(FUZZ_DIR)/corpus_compile
+COMPILE_DICT   := $(FUZZ_DIR)/erl.dict
+ERL_SEEDS      := $(wildcard tests/compile/*.erl tests/diff/*.erl lib/*.erl tests/bad/erl/*.erl)
+define ERL_DICT
+"after"
+"and"
+"andalso"
+"band"
+"begin"
+"bnot"
+"bor"
+"bsl"
+"bsr"
+"bxor"
+"case"
+"catch"
+"div"
+"end"
+"fun"
+"if"
+"not"
+"of"
+"or"
+"orelse"
+"receive"
+"rem"
+"try"
+"when"
+"xor"
+"-module("
+"-export(["
+"-import("
+"-record("
+"-define("
+"-undef("
+"-ifdef("
+"-ifndef("
+"-else."
+"-endif."
+"-include(\""
+"-include_lib(\""
+"-if("
+"-elif("
+"-error("
+"-warning("
+"-file("
+"-compile("
+"-spec"
+"-type"
+"?MODULE"
+"?LINE"
+"?FILE"
+"??"
+"?FUNCTION_NAME"
+"->"
+"<-"
+"<="
+"=>"
+":="
+"::"
+"||"
+"++"
+"--"
+"=="
+"/="
+"=<"
+">="
+"=:="
+"=/="
+"<<"
+">>"
+"erlang:error"
+"throw"
+"exit"
+"is_integer"
+"is_atom"
+"element"
+"length"
+"self"
+"spawn"
+"16#ff"
+"1.0e10"
+"_"
+"%%%%"
+"#r{"
+"#r."
+"$$\\n"
+"\\x{ff}"
+"\x0a"
+"\x22"
+"\x27"
+endef
+
+.PHONY: fuzz-compile fuzz-compile-build compile-seeds
+
+fuzz-compile: fuzz-compile-build compile-seeds
+	@mkdir -p $(COMPILE_CORPUS)
+	$(COMPILE_TARGET) -max_total_time=$(FUZZ_TIME) -timeout=5 -rss_limit_mb=4096 -max_len=16384 \
+	    -dict=$(COMPILE_DICT) -artifact_prefix=$(FUZZ_DIR)/compile- $(FUZZ_ARGS) $(COMPILE_CORPUS) $(COMPILE_SEEDS)
+
+fuzz-compile-build: $(COMPILE_TARGET)
+
+$(COMPILE_TARGET): tests/fuzz/fuzz_compile.c $(FUZZ_LIB)
+	$(CLANG) -std=gnu11 -O1 -g -fsanitize=fuzzer $(SAN) $(WARN) -Ivm -Iasm -Icompiler -o $@ $< $(FUZZ_LIB) $(LIBS)
+
+# (the folder first: $(file) runs when make expands the recipe)
+compile-seeds: | $(COMPILE_SEEDS)
+	@mkdir -p $(COMPILE_SEEDS)
+	@for s in $(ERL_SEEDS); do cp $$s $(COMPILE_SEEDS)/$$(echo $$s | tr / _); done
+	$(file >$(COMPILE_DICT),$(ERL_DICT))
+
+$(COMPILE_SEEDS):
+	mkdir -p $@

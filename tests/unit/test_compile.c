@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ast.h"
 #include "atom.h"
 #include "bcfile.h"
 #include "bif.h"
@@ -347,10 +348,25 @@ START_TEST(run_asm_out_is_erlc_syntax)
 {
     Comp c = compile_src(MOD "main() -> ok.\n");
     ck_assert(c.ok);
-    ck_assert_msg(strstr(c.asm_text, "{module, t}.") && strstr(c.asm_text, "{exports, [{main,0}]}.") &&
+    /* module_info/0,1 as erlc -S writes them */
+    ck_assert_msg(strstr(c.asm_text, "{module, t}.") &&
+                      strstr(c.asm_text, "{exports, [{main,0},{module_info,0},{module_info,1}]}.") &&
                       strstr(c.asm_text, "{function, main, 0, 2}.") &&
                       strstr(c.asm_text, "{func_info,{atom,t},{atom,main},0}.") &&
-                      strstr(c.asm_text, "{move,{atom,ok},{x,0}}.") && strstr(c.asm_text, "return."),
+                      strstr(c.asm_text, "{move,{atom,ok},{x,0}}.") && strstr(c.asm_text, "return.") &&
+                      strstr(c.asm_text, "{function, module_info, 0, 4}.\n"
+                                         "  {label,3}.\n"
+                                         "    {func_info,{atom,t},{atom,module_info},0}.\n"
+                                         "  {label,4}.\n"
+                                         "    {move,{atom,t},{x,0}}.\n"
+                                         "    {call_ext_only,1,{extfunc,erlang,get_module_info,1}}.\n") &&
+                      strstr(c.asm_text, "{function, module_info, 1, 6}.\n"
+                                         "  {label,5}.\n"
+                                         "    {func_info,{atom,t},{atom,module_info},1}.\n"
+                                         "  {label,6}.\n"
+                                         "    {move,{x,0},{x,1}}.\n"
+                                         "    {move,{atom,t},{x,0}}.\n"
+                                         "    {call_ext_only,2,{extfunc,erlang,get_module_info,2}}.\n"),
                   "%s", c.asm_text);
     comp_free(&c);
 }
@@ -438,6 +454,88 @@ START_TEST(err_unsupported_binaries)
 }
 END_TEST
 
+/* A refused binary pattern still binds its variables: no cascade of
+ * "unbound" errors for their uses. */
+START_TEST(err_unsupported_binary_no_cascade)
+{
+    Comp c = compile_src(MOD "main() -> f(<<1, 2>>).\nf(<<A:8, B:8>>) -> {A, B}.\n");
+    ck_assert(!c.ok);
+    ck_assert_msg(strstr(c.msgs, "binary patterns that are not constants") != NULL, "%s", c.msgs);
+    ck_assert_msg(strstr(c.msgs, "unbound") == NULL, "%s", c.msgs);
+    comp_free(&c);
+}
+END_TEST
+
+/* Limits of beamlet's bytecode that erlc does not have, reported as
+ * errors rather than as generated code the assembler or loader refuses. */
+START_TEST(err_bytecode_limits)
+{
+    /* 2^32768 needs 32769 bits; 2^32768 - 1 is accepted */
+    AstBuf big = { 0 }, ok = { 0 };
+    ast_buf_puts(&big, MOD "main() -> 16#1");
+    ast_buf_puts(&ok, "main() -> -16#");
+    for (int i = 0; i < 8192; i++) {
+        ast_buf_putc(&big, '0');
+        ast_buf_putc(&ok, 'F');
+    }
+    ast_buf_puts(&big, ".\n");
+    ast_buf_puts(&ok, " rem 1000000007.\n");
+    check_msg(big.s, true, "t.erl:3:11: error: integer too large (more than 32768 bits)", __FILE__, __LINE__);
+    RUN(ok.s, "-669157961");
+    free(big.s);
+    free(ok.s);
+    /* try/catch nesting: markers in y0..y63 */
+    AstBuf deep = { 0 };
+    ast_buf_puts(&deep, MOD "main() -> ");
+    for (int i = 0; i < 65; i++)
+        ast_buf_puts(&deep, "catch ");
+    ast_buf_puts(&deep, "1.\n");
+    check_msg(deep.s, true, "t.erl:3: error: try and catch nested too deeply (65 levels, at most 64)", __FILE__,
+              __LINE__);
+    free(deep.s);
+    /* a fun capturing 255 variables has 256 arguments */
+    AstBuf fun = { 0 };
+    ast_buf_puts(&fun, MOD "main() -> X = 1, ");
+    for (int i = 0; i < 255; i++)
+        ast_buf_printf(&fun, "V%d = X + %d, ", i, i);
+    ast_buf_puts(&fun, "F = fun(A) -> A");
+    for (int i = 0; i < 255; i++)
+        ast_buf_printf(&fun, " + V%d", i);
+    ast_buf_puts(&fun, " end, F(1).\n");
+    check_msg(fun.s, true,
+              "t.erl:3: error: too many variables captured by a fun or comprehension (256 with its arguments, at most 255)",
+              __FILE__, __LINE__);
+    free(fun.s);
+}
+END_TEST
+
+/* A comprehension's helpers capture only what the rest of it uses, as
+ * erlc's do (Y, bound by the second generator, is not captured). */
+START_TEST(run_comprehension_captures)
+{
+    const char *src = "main() -> g(10).\ng(B) -> [X + B || X <- [1, 2], Y <- [a, b], Y =/= c].\n";
+    Comp c = compile_src(MOD "main() -> g(10).\ng(B) -> [X + B || X <- [1, 2], Y <- [a, b], Y =/= c].\n");
+    ck_assert_msg(c.ok, "%s", c.msgs);
+    /* erlc -S: '-g/1-lc$^0/1-0-'/2 (list, B), '-g/1-lc$^1/1-1-'/4 (list,
+     * the outer tail, X, B) */
+    ck_assert_msg(strstr(c.asm_text, "{function, '-g/1-lc$^0/1-0-', 2,") != NULL, "%s", c.asm_text);
+    ck_assert_msg(strstr(c.asm_text, "{function, '-g/1-lc$^1/1-1-', 4,") != NULL, "%s", c.asm_text);
+    comp_free(&c);
+    RUN(src, "[11,11,12,12]");
+}
+END_TEST
+
+/* module_info/0,1 exist in every module: callable, not definable, and
+ * exporting them (or anything twice) is warned about, as erlc does. */
+START_TEST(err_module_info)
+{
+    ERR("main() -> ok.\nmodule_info() -> mine.\n", "t.erl:4:1: error: function module_info/0 already defined");
+    WARN("-export([module_info/1]).\nmain() -> {module_info(), fun module_info/1}.\n",
+         "t.erl:3:2: warning: function module_info/1 already exported");
+    WARN("-export([main/0]).\nmain() -> ok.\n", "t.erl:3:2: warning: function main/0 already exported");
+}
+END_TEST
+
 START_TEST(opts_no_warnings)
 {
     const char *src = MOD "main() -> ok.\nf(X) -> ok.\n";
@@ -487,6 +585,7 @@ static Suite *compile_suite(void)
     tcase_add_test(t, run_binaries_and_unicode);
     tcase_add_test(t, run_message_code_is_generated);
     tcase_add_test(t, run_asm_out_is_erlc_syntax);
+    tcase_add_test(t, run_comprehension_captures);
     suite_add_tcase(s, t);
     TCase *e = tcase_create("errors");
     tcase_add_test(e, err_unbound);
@@ -497,6 +596,9 @@ static Suite *compile_suite(void)
     tcase_add_test(e, err_all_reported);
     tcase_add_test(e, warn_unused_and_shadowed);
     tcase_add_test(e, err_unsupported_binaries);
+    tcase_add_test(e, err_unsupported_binary_no_cascade);
+    tcase_add_test(e, err_bytecode_limits);
+    tcase_add_test(e, err_module_info);
     tcase_add_test(e, opts_no_warnings);
     tcase_add_test(e, err_syntax_passes_through);
     suite_add_tcase(s, e);

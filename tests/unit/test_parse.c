@@ -1392,6 +1392,38 @@ START_TEST(test_big_module)
 }
 END_TEST
 
+/* Integer literals beamlet's bytecode cannot hold (more than 32768 bits)
+ * are refused at the literal, decimal or based, 2^32768 - 1 accepted. */
+START_TEST(test_integer_limit)
+{
+    AstBuf ok = {0}, hex = {0}, dec = {0};
+    ast_buf_puts(&ok, "f() -> 16#");
+    ast_buf_puts(&hex, "f() ->\n    16#1");
+    for (int i = 0; i < 8192; i++) {
+        ast_buf_putc(&ok, 'f');
+        ast_buf_putc(&hex, '0');
+    }
+    ast_buf_puts(&ok, ".\n");
+    ast_buf_puts(&hex, ".\n");
+    /* 10^9865 > 2^32768 > 10^9864 */
+    ast_buf_puts(&dec, "f() -> [-1");
+    for (int i = 0; i < 9865; i++)
+        ast_buf_putc(&dec, '0');
+    ast_buf_puts(&dec, "].\n");
+    Result r = parse(ok.s);
+    ck_assert_int_eq(r.nerrors, 0);
+    const AstExpr *e = body_expr(r.unit);
+    ck_assert_int_eq(e->kind, AST_INT);
+    ck_assert(e->u.int_.big != NULL && strlen(e->u.int_.big) == 9865);
+    done(&r);
+    check_errors(hex.s, "t.erl:2:5: error: integer too large (more than 32768 bits)\n");
+    check_errors(dec.s, "t.erl:1:10: error: integer too large (more than 32768 bits)\n");
+    free(ok.s);
+    free(hex.s);
+    free(dec.s);
+}
+END_TEST
+
 static Suite *parse_suite(void)
 {
     Suite *s = suite_create("parse");
@@ -1427,6 +1459,7 @@ static Suite *parse_suite(void)
     tcase_add_test(tc, test_macro_bomb);
     tcase_add_test(tc, test_many_errors);
     tcase_add_test(tc, test_big_module);
+    tcase_add_test(tc, test_integer_limit);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1,0 +1,11 @@
+%% Catch markers live in y0..y63 (the verifier's limit), so try and catch
+%% nest at most 64 deep in one function (erlc allows more). f/1 nests 64
+%% (accepted), g/1 65.
+-module(deep_catch).
+-export([f/1, g/1]).
+
+f(X) ->
+    (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try X catch _:_ -> 0 end) catch _:_ -> 2 end) catch _:_ -> 4 end) catch _:_ -> 6 end) catch _:_ -> 8 end) catch _:_ -> 10 end) catch _:_ -> 12 end) catch _:_ -> 14 end) catch _:_ -> 16 end) catch _:_ -> 18 end) catch _:_ -> 20 end) catch _:_ -> 22 end) catch _:_ -> 24 end) catch _:_ -> 26 end) catch _:_ -> 28 end) catch _:_ -> 30 end) catch _:_ -> 32 end) catch _:_ -> 34 end) catch _:_ -> 36 end) catch _:_ -> 38 end) catch _:_ -> 40 end) catch _:_ -> 42 end) catch _:_ -> 44 end) catch _:_ -> 46 end) catch _:_ -> 48 end) catch _:_ -> 50 end) catch _:_ -> 52 end) catch _:_ -> 54 end) catch _:_ -> 56 end) catch _:_ -> 58 end) catch _:_ -> 60 end) catch _:_ -> 62 end).
+
+g(X) ->
+    try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try (catch try X catch _:_ -> 0 end) catch _:_ -> 2 end) catch _:_ -> 4 end) catch _:_ -> 6 end) catch _:_ -> 8 end) catch _:_ -> 10 end) catch _:_ -> 12 end) catch _:_ -> 14 end) catch _:_ -> 16 end) catch _:_ -> 18 end) catch _:_ -> 20 end) catch _:_ -> 22 end) catch _:_ -> 24 end) catch _:_ -> 26 end) catch _:_ -> 28 end) catch _:_ -> 30 end) catch _:_ -> 32 end) catch _:_ -> 34 end) catch _:_ -> 36 end) catch _:_ -> 38 end) catch _:_ -> 40 end) catch _:_ -> 42 end) catch _:_ -> 44 end) catch _:_ -> 46 end) catch _:_ -> 48 end) catch _:_ -> 50 end) catch _:_ -> 52 end) catch _:_ -> 54 end) catch _:_ -> 56 end) catch _:_ -> 58 end) catch _:_ -> 60 end) catch _:_ -> 62 end) catch _:_ -> 64 end.
