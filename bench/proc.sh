@@ -21,7 +21,7 @@ if have erl && have erlc && erlc -o "$tmp" bench/proc/*.erl; then have_erl=1; fi
 if [ "${QUICK:-0}" = 1 ]; then
     RING="1000 1000000" PP="1000000" SPAWN="200000" IDLE=100000 CPU="2 27 5"
 else
-    RING="1000 10000000" PP="10000000" SPAWN="1000000" IDLE=1000000 CPU="2 30 5"
+    RING="1000 10000000" PP="10000000" SPAWN="1000000" IDLE=1000000 CPU="2 32 5"
 fi
 
 # field NAME from a key=value line
