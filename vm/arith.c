@@ -613,8 +613,7 @@ static char *list_to_chars(Term t, size_t *n, bool *oom)
     return s;
 }
 
-/* A base argument: an integer in 2..36. */
-static bool get_base(Term t, unsigned *base)
+bool arith_base_arg(Term t, unsigned *base)
 {
     if (!is_small(t) || small_val(t) < 2 || small_val(t) > 36)
         return false;
@@ -643,7 +642,7 @@ Term bif_integer_to_list_1(Process *p, Term *args, unsigned live)
 Term bif_integer_to_list_2(Process *p, Term *args, unsigned live)
 {
     unsigned base;
-    if (!get_base(args[1], &base))
+    if (!arith_base_arg(args[1], &base))
         return bif_badarg(p);
     return integer_to_list(p, args, live, base);
 }
@@ -671,7 +670,7 @@ Term bif_list_to_integer_1(Process *p, Term *args, unsigned live)
 Term bif_list_to_integer_2(Process *p, Term *args, unsigned live)
 {
     unsigned base;
-    if (!get_base(args[1], &base))
+    if (!arith_base_arg(args[1], &base))
         return bif_badarg(p);
     return list_to_integer(p, args, live, base);
 }

@@ -54,4 +54,7 @@ static inline Term arith_neg(Process *p, Term *args, unsigned live) { return bif
  * cannot grow. */
 Term arith_int64(Process *p, int64_t v, unsigned live);
 
+/* A base argument of integer_to_list/2 and friends: an integer in 2..36. */
+bool arith_base_arg(Term t, unsigned *base);
+
 #endif

@@ -300,14 +300,6 @@ static Term text_list(Process *p, const char *s, size_t n, unsigned live)
 
 /* ---- integers as binaries ------------------------------------------------- */
 
-static bool get_base(Term t, unsigned *base)
-{
-    if (!is_small(t) || small_val(t) < 2 || small_val(t) > 36)
-        return false;
-    *base = (unsigned)small_val(t);
-    return true;
-}
-
 static Term integer_to_binary(Process *p, Term *args, unsigned live, unsigned base)
 {
     if (!is_integer(args[0]))
@@ -329,7 +321,7 @@ Term bif_integer_to_binary_1(Process *p, Term *args, unsigned live)
 Term bif_integer_to_binary_2(Process *p, Term *args, unsigned live)
 {
     unsigned base;
-    if (!get_base(args[1], &base))
+    if (!arith_base_arg(args[1], &base))
         return bif_badarg(p);
     return integer_to_binary(p, args, live, base);
 }
@@ -362,7 +354,7 @@ Term bif_binary_to_integer_1(Process *p, Term *args, unsigned live)
 Term bif_binary_to_integer_2(Process *p, Term *args, unsigned live)
 {
     unsigned base;
-    if (!get_base(args[1], &base))
+    if (!arith_base_arg(args[1], &base))
         return bif_badarg(p);
     return binary_to_integer(p, args, live, base);
 }
