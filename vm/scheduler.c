@@ -25,8 +25,12 @@ struct Scheduler {
     pthread_cond_t sleep_cond;
     bool wakeup;
 
-    /* Timers, under tw_lock (other threads only cancel). */
+    /* Timers, under tw_lock (only the owner adds; others only cancel).
+     * ntimers mirrors the wheel's count at each unlock, so the loop can
+     * skip the lock when there are none: a stale value is never a false 0,
+     * since only this thread adds. */
     pthread_mutex_t tw_lock;
+    _Atomic size_t ntimers;
     TimerWheel tw;
 
     Term *x; /* the register file */
@@ -68,6 +72,14 @@ static __thread Scheduler *self;
 #define REF_BUCKETS 4096
 static pthread_mutex_t ref_lock = PTHREAD_MUTEX_INITIALIZER;
 static SendTimer *ref_table[REF_BUCKETS];
+
+static void wheel_lock(Scheduler *s) { pthread_mutex_lock(&s->tw_lock); }
+
+static void wheel_unlock(Scheduler *s)
+{
+    atomic_store_explicit(&s->ntimers, tw_count(&s->tw), memory_order_relaxed);
+    pthread_mutex_unlock(&s->tw_lock);
+}
 
 uint64_t sched_now_ms(void)
 {
@@ -172,9 +184,9 @@ static void wake_one_sleeper(Scheduler *except)
 
 static uint64_t next_deadline(Scheduler *s)
 {
-    pthread_mutex_lock(&s->tw_lock);
+    wheel_lock(s);
     uint64_t d = tw_next_deadline(&s->tw);
-    pthread_mutex_unlock(&s->tw_lock);
+    wheel_unlock(s);
     return d;
 }
 
@@ -259,13 +271,11 @@ static void on_fire(TwTimer *tw, void *arg)
 
 static void advance_timers(Scheduler *s)
 {
-    pthread_mutex_lock(&s->tw_lock);
-    if (tw_count(&s->tw) == 0) {
-        pthread_mutex_unlock(&s->tw_lock);
+    if (atomic_load_explicit(&s->ntimers, memory_order_relaxed) == 0)
         return;
-    }
+    wheel_lock(s);
     tw_advance(&s->tw, sched_now_ms(), on_fire, s);
-    pthread_mutex_unlock(&s->tw_lock);
+    wheel_unlock(s);
 }
 
 /* Arms p's receive timeout on s's wheel. */
@@ -286,9 +296,9 @@ static void arm_receive_timer(Scheduler *s, Process *p)
     }
     sched_cancel_receive_timer(p);
     t->owner = s;
-    pthread_mutex_lock(&s->tw_lock);
+    wheel_lock(s);
     tw_add(&s->tw, &t->tw, sched_now_ms() + p->tmo_ms);
-    pthread_mutex_unlock(&s->tw_lock);
+    wheel_unlock(s);
 }
 
 void sched_cancel_receive_timer(Process *p)
@@ -296,9 +306,9 @@ void sched_cancel_receive_timer(Process *p)
     ProcTimer *t = p->tmo_timer;
     if (!t || !t->owner)
         return;
-    pthread_mutex_lock(&t->owner->tw_lock);
+    wheel_lock(t->owner);
     tw_cancel(&t->owner->tw, &t->tw);
-    pthread_mutex_unlock(&t->owner->tw_lock);
+    wheel_unlock(t->owner);
     t->owner = NULL;
 }
 
@@ -327,9 +337,9 @@ bool sched_send_after(uint64_t deadline_ms, Term dest, Message *msg, uint64_t re
     t->hnext = ref_table[ref_id % REF_BUCKETS];
     ref_table[ref_id % REF_BUCKETS] = t;
     pthread_mutex_unlock(&ref_lock);
-    pthread_mutex_lock(&s->tw_lock);
+    wheel_lock(s);
     tw_add(&s->tw, &t->tw, deadline_ms);
-    pthread_mutex_unlock(&s->tw_lock);
+    wheel_unlock(s);
     return true;
 }
 
@@ -338,9 +348,9 @@ int64_t sched_cancel_timer(uint64_t ref_id)
     SendTimer *t = ref_take(ref_id);
     if (!t)
         return -1;
-    pthread_mutex_lock(&t->owner->tw_lock);
+    wheel_lock(t->owner);
     tw_cancel(&t->owner->tw, &t->tw);
-    pthread_mutex_unlock(&t->owner->tw_lock);
+    wheel_unlock(t->owner);
     uint64_t now = sched_now_ms();
     int64_t left = t->deadline > now ? (int64_t)(t->deadline - now) : 0;
     mbox_msg_free(t->msg);
