@@ -11,7 +11,7 @@
 #             tests/lib/*_test.erl (compiled by beamlet): run, stdout compared
 #             with the .out file beside them (exit status with .status, 0 if
 #             absent); run again with garbage collection at every safe point
-#   bad       tests/bad/asm/*.s: `beamlet asm` and tests/bad/erl/*.erl:
+#   bad       bad `run` options; tests/bad/asm/*.s: `beamlet asm` and tests/bad/erl/*.erl:
 #             `beamlet compile` must fail with exactly the .err text;
 #             tests/bad/bc/*.bc: `beamlet run` must fail with the one line
 #             in .err
@@ -167,6 +167,21 @@ fuzz_smoke() {
     fi
 }
 
+# Bad `run` options: a one-line message naming the option, exit status 2.
+run_bad_options() {
+    local a out status
+    for a in "-S 0" "-S 2x" "-S 1025" "-S" "-reds 0" "-reds -5" "-reds x"; do
+        out=$("$BEAMLET" run $a examples/hello.s 2>&1)
+        status=$?
+        local opt=${a%% *}
+        if [ $status -ne 2 ] || [ "$out" != "beamlet run: $opt needs a number from 1 to $([ "$opt" = -S ] && echo 1024 || echo 1073741824)" ]; then
+            bad "beamlet run $a (exit $status)" "$out"
+        else
+            ok
+        fi
+    done
+}
+
 # The differential suite counts as one check per program.
 run_diff() {
     [ -x tests/diff/run.sh ] || return 0
@@ -231,6 +246,7 @@ all)
     for s in tests/bad/asm/*.s; do [ -f "$s" ] && run_bad_asm "$s"; done
     for b in tests/bad/bc/*.bc; do [ -f "$b" ] && run_bad_bc "$b"; done
     for s in tests/bad/erl/*.erl; do [ -f "$s" ] && run_bad_erl "$s"; done
+    run_bad_options
     if out=$(docs/update_opcodes.sh "$BUILD/gen_opcodes" --check 2>&1); then ok; else bad "docs" "$out"; fi
     fuzz_smoke
     ;;

@@ -354,6 +354,17 @@ static int run_main(Module *m, int argc, char **argv, int reds_per_slice, unsign
     return status;
 }
 
+/* A whole decimal number in 1..max, or -1. */
+static long count_arg(const char *s, long max)
+{
+    char *end;
+    errno = 0;
+    long n = strtol(s, &end, 10);
+    if (errno || end == s || *end || n < 1 || n > max)
+        return -1;
+    return n;
+}
+
 static int cmd_run(int argc, char **argv)
 {
     int reds = 4000;
@@ -368,19 +379,19 @@ static int cmd_run(int argc, char **argv)
             code_add_path(argv[++i]);
         } else if (strcmp(argv[i], "-gcstress") == 0) {
             gc_stress = true;
-        } else if (strcmp(argv[i], "-S") == 0 && i + 1 < argc) {
-            int n = atoi(argv[++i]);
-            if (n < 1 || n > 1024) {
-                fprintf(stderr, "beamlet run: -S needs a number of schedulers from 1 to 1024\n");
+        } else if (strcmp(argv[i], "-S") == 0 || strcmp(argv[i], "-reds") == 0) {
+            bool sched = argv[i][1] == 'S';
+            long max = sched ? 1024 : 1L << 30;
+            long n = i + 1 < argc ? count_arg(argv[i + 1], max) : -1;
+            if (n < 0) {
+                fprintf(stderr, "beamlet run: %s needs a number from 1 to %ld\n", argv[i], max);
                 return 2;
             }
-            nscheds = (unsigned)n;
-        } else if (strcmp(argv[i], "-reds") == 0 && i + 1 < argc) {
-            reds = atoi(argv[++i]);
-            if (reds < 1) {
-                fprintf(stderr, "beamlet run: -reds needs a positive number\n");
-                return 2;
-            }
+            i++;
+            if (sched)
+                nscheds = (unsigned)n;
+            else
+                reds = (int)n;
         } else {
             fprintf(stderr, "beamlet run: unknown option '%s'\n%s", argv[i], usage_run);
             return 2;
