@@ -21,7 +21,7 @@
 #include "term.h"
 
 typedef struct Module Module;
-typedef struct ProcLinks ProcLinks; /* signal.c */
+typedef struct ProcLinks ProcLinks; /* links.h */
 
 /* Where a process is in its life (the state word, scheduler.c). Only these
  * transitions happen: QUEUED -> RUNNING (a scheduler took it from a run

@@ -9,64 +9,10 @@
 #include "atom.h"
 #include "copy.h"
 #include "exception.h"
+#include "links.h"
 #include "ptab.h"
 #include "registry.h"
 #include "scheduler.h"
-
-/* ---- links and monitors: a small array per process, owner-only */
-
-enum { LK_LINK, LK_MON_OUT, LK_MON_IN };
-
-typedef struct {
-    uint32_t type;
-    Term pid;     /* the other process */
-    uint64_t ref; /* monitor id (monitors only) */
-} LinkEntry;
-
-struct ProcLinks {
-    uint32_t n, cap;
-    LinkEntry e[];
-};
-
-static LinkEntry *lk_find(Process *p, uint32_t type, Term pid, uint64_t ref)
-{
-    ProcLinks *l = p->links;
-    if (!l)
-        return NULL;
-    for (uint32_t i = 0; i < l->n; i++) {
-        LinkEntry *e = &l->e[i];
-        if (e->type == type && (type == LK_LINK ? e->pid == pid : e->ref == ref))
-            return e;
-    }
-    return NULL;
-}
-
-static bool lk_add(Process *p, uint32_t type, Term pid, uint64_t ref)
-{
-    ProcLinks *l = p->links;
-    if (!l || l->n == l->cap) {
-        uint32_t cap = l ? l->cap * 2 : 2;
-        ProcLinks *n = realloc(l, sizeof *n + cap * sizeof(LinkEntry));
-        if (!n)
-            return false;
-        if (!l)
-            n->n = 0;
-        n->cap = cap;
-        p->links = l = n;
-    }
-    l->e[l->n++] = (LinkEntry){ type, pid, ref };
-    return true;
-}
-
-static void lk_remove(Process *p, LinkEntry *e)
-{
-    ProcLinks *l = p->links;
-    *e = l->e[--l->n];
-    if (l->n == 0) {
-        free(l);
-        p->links = NULL;
-    }
-}
 
 /* ---- references */
 
@@ -233,34 +179,34 @@ static bool take(Process *p, Message *m)
         mbox_append(&p->mbox, m);
         return true;
     case SIG_EXIT:
-        e = lk_find(p, LK_LINK, m->from, 0);
+        e = lk_find(p->links, LK_LINK, m->from, 0);
         if (!e) {
             mbox_msg_free(m); /* unlinked meanwhile */
             return true;
         }
-        lk_remove(p, e);
+        lk_remove(&p->links, e);
         return take_exit(p, m, true);
     case SIG_EXIT2:
         return take_exit(p, m, false);
     case SIG_LINK:
-        if (!lk_find(p, LK_LINK, m->from, 0) && !lk_add(p, LK_LINK, m->from, 0))
+        if (!lk_find(p->links, LK_LINK, m->from, 0) && !lk_add(&p->links, LK_LINK, m->from, 0))
             send_reason(m->from, SIG_EXIT, p->id, ATOM_system_limit, 0);
         break;
     case SIG_UNLINK:
-        if ((e = lk_find(p, LK_LINK, m->from, 0)))
-            lk_remove(p, e);
+        if ((e = lk_find(p->links, LK_LINK, m->from, 0)))
+            lk_remove(&p->links, e);
         break;
     case SIG_MONITOR:
-        if (!lk_add(p, LK_MON_IN, m->from, m->ref))
+        if (!lk_add(&p->links, LK_MON_IN, m->from, m->ref))
             send_reason(m->from, SIG_DOWN, p->id, ATOM_system_limit, m->ref);
         break;
     case SIG_DEMONITOR:
-        if ((e = lk_find(p, LK_MON_IN, 0, m->ref)))
-            lk_remove(p, e);
+        if ((e = lk_find(p->links, LK_MON_IN, 0, m->ref)))
+            lk_remove(&p->links, e);
         break;
     case SIG_DOWN:
-        if ((e = lk_find(p, LK_MON_OUT, 0, m->ref))) {
-            lk_remove(p, e);
+        if ((e = lk_find(p->links, LK_MON_OUT, 0, m->ref))) {
+            lk_remove(&p->links, e);
             m->kind = MSG_PLAIN;
             mbox_append(&p->mbox, m);
         } else {
@@ -294,21 +240,21 @@ bool sig_drain(Process *p)
 
 bool sig_spawn_link(Process *parent, Process *c)
 {
-    return lk_add(parent, LK_LINK, c->id, 0) && lk_add(c, LK_LINK, parent->id, 0);
+    return lk_add(&parent->links, LK_LINK, c->id, 0) && lk_add(&c->links, LK_LINK, parent->id, 0);
 }
 
 bool sig_spawn_monitor(Process *parent, Process *c, uint64_t ref_id)
 {
-    return lk_add(parent, LK_MON_OUT, c->id, ref_id) && lk_add(c, LK_MON_IN, parent->id, ref_id);
+    return lk_add(&parent->links, LK_MON_OUT, c->id, ref_id) && lk_add(&c->links, LK_MON_IN, parent->id, ref_id);
 }
 
 bool sig_link(Process *p, Term pid)
 {
-    if (pid == p->id || lk_find(p, LK_LINK, pid, 0))
+    if (pid == p->id || lk_find(p->links, LK_LINK, pid, 0))
         return true;
     if (!ptab_alive(pid))
         return false;
-    if (!lk_add(p, LK_LINK, pid, 0))
+    if (!lk_add(&p->links, LK_LINK, pid, 0))
         return false;
     send_bare(pid, SIG_LINK, p->id, 0);
     return true;
@@ -316,16 +262,16 @@ bool sig_link(Process *p, Term pid)
 
 void sig_unlink(Process *p, Term pid)
 {
-    LinkEntry *e = lk_find(p, LK_LINK, pid, 0);
+    LinkEntry *e = lk_find(p->links, LK_LINK, pid, 0);
     if (e) {
-        lk_remove(p, e);
+        lk_remove(&p->links, e);
         send_bare(pid, SIG_UNLINK, p->id, 0);
     }
 }
 
 bool sig_monitor(Process *p, Term pid, uint64_t ref_id)
 {
-    if (!lk_add(p, LK_MON_OUT, pid, ref_id))
+    if (!lk_add(&p->links, LK_MON_OUT, pid, ref_id))
         return false;
     /* A dead target answers noproc: send_bare cannot tell, so look first;
      * if it dies between the look and the signal, its exit answers. */
@@ -339,11 +285,11 @@ bool sig_monitor(Process *p, Term pid, uint64_t ref_id)
 
 bool sig_demonitor(Process *p, uint64_t ref_id)
 {
-    LinkEntry *e = lk_find(p, LK_MON_OUT, 0, ref_id);
+    LinkEntry *e = lk_find(p->links, LK_MON_OUT, 0, ref_id);
     if (!e)
         return false;
     Term pid = e->pid;
-    lk_remove(p, e);
+    lk_remove(&p->links, e);
     send_bare(pid, SIG_DEMONITOR, p->id, ref_id);
     return true;
 }
@@ -402,8 +348,8 @@ void sig_process_exit(Process *p)
     answer_late(p, mbox_take(&p->mbox));
     ProcLinks *l = p->links;
     p->links = NULL;
-    for (uint32_t i = 0; l && i < l->n; i++) {
-        LinkEntry *e = &l->e[i];
+    for (uint32_t i = 0; i < lk_count(l); i++) {
+        LinkEntry *e = lk_entry(l, i);
         if (e->type == LK_LINK)
             send_reason(e->pid, SIG_EXIT, p->id, reason, 0);
         else if (e->type == LK_MON_IN)
@@ -411,7 +357,7 @@ void sig_process_exit(Process *p)
         else
             send_bare(e->pid, SIG_DEMONITOR, p->id, e->ref);
     }
-    free(l);
+    lk_free(l);
     if (is_main) {
         fflush(stdout);
         sched_halt(reason == ATOM_normal ? 0 : 1);
