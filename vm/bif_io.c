@@ -1,6 +1,9 @@
-/* bif_io.c - the io and io_lib BIFs: io:format/1,2 (and io:fwrite, the same
- * functions), io:put_chars/1, io:nl/0, io_lib:format/2, and the one place
- * where program output reaches standard output (bif_write_out).
+/* bif_io.c - the io and io_lib BIFs: io:format/1,2,3 (and io:fwrite, the
+ * same functions), io:put_chars/1,2, io:nl/0,1, io_lib:format/2, and the
+ * one place where program output reaches standard output (bif_write_out).
+ * The devices are standard_io and user (standard output) and
+ * standard_error; there are no io server processes, so any other device is
+ * badarg.
  *
  * Text is formatted as UTF-8 (format.c), then written the way erl -noshell
  * (OTP 25) writes to its standard output, whose io encoding is latin1 even
@@ -21,13 +24,25 @@
  * schedulers print at once. */
 static pthread_mutex_t out_lock = PTHREAD_MUTEX_INITIALIZER;
 
-void bif_write_out(const char *s, size_t n)
+static void write_to(FILE *f, const char *s, size_t n)
 {
     pthread_mutex_lock(&out_lock);
     if (n)
-        fwrite(s, 1, n, stdout);
-    fflush(stdout);
+        fwrite(s, 1, n, f);
+    fflush(f);
     pthread_mutex_unlock(&out_lock);
+}
+
+void bif_write_out(const char *s, size_t n) { write_to(stdout, s, n); }
+
+/* The stream of an io device, NULL if it is not one. */
+static FILE *device(Term dev)
+{
+    if (dev == ATOM_standard_io || dev == ATOM_user)
+        return stdout;
+    if (dev == ATOM_standard_error)
+        return stderr;
+    return NULL;
 }
 
 /* Decodes one character of UTF-8 that format.c built (so well formed);
@@ -68,22 +83,22 @@ static void to_device(StrBuf *out, const char *text, size_t n)
 }
 
 /* Writes formatted text as one piece. */
-static void write_text(const StrBuf *text)
+static void write_text(FILE *f, const StrBuf *text)
 {
     StrBuf out = {0};
     to_device(&out, text->data, text->len);
-    bif_write_out(out.data, out.len);
+    write_to(f, out.data, out.len);
     sb_free(&out);
 }
 
-static Term format_out(Process *p, Term fmt, Term args)
+static Term format_out(Process *p, FILE *f, Term fmt, Term args)
 {
     StrBuf sb = {0};
-    if (!format_term(&sb, fmt, args)) {
+    if (!f || !format_term(&sb, fmt, args)) {
         sb_free(&sb);
         return bif_badarg(p);
     }
-    write_text(&sb);
+    write_text(f, &sb);
     sb_free(&sb);
     return ATOM_ok;
 }
@@ -91,29 +106,53 @@ static Term format_out(Process *p, Term fmt, Term args)
 /* io:format(Format) is io:format(Format, []). */
 Term bif_io_format_1(Process *p, Term *args, unsigned live)
 {
-    return format_out(p, args[0], NIL);
+    return format_out(p, stdout, args[0], NIL);
 }
 
 Term bif_io_format_2(Process *p, Term *args, unsigned live)
 {
-    return format_out(p, args[0], args[1]);
+    return format_out(p, stdout, args[0], args[1]);
+}
+
+Term bif_io_format_3(Process *p, Term *args, unsigned live)
+{
+    return format_out(p, device(args[0]), args[1], args[2]);
+}
+
+static Term put_chars(Process *p, FILE *f, Term chars)
+{
+    StrBuf sb = {0};
+    if (!f || !format_chardata(&sb, chars)) {
+        sb_free(&sb);
+        return bif_badarg(p);
+    }
+    write_text(f, &sb);
+    sb_free(&sb);
+    return ATOM_ok;
 }
 
 Term bif_io_put_chars_1(Process *p, Term *args, unsigned live)
 {
-    StrBuf sb = {0};
-    if (!format_chardata(&sb, args[0])) {
-        sb_free(&sb);
-        return bif_badarg(p);
-    }
-    write_text(&sb);
-    sb_free(&sb);
-    return ATOM_ok;
+    return put_chars(p, stdout, args[0]);
+}
+
+Term bif_io_put_chars_2(Process *p, Term *args, unsigned live)
+{
+    return put_chars(p, device(args[0]), args[1]);
 }
 
 Term bif_io_nl_0(Process *p, Term *args, unsigned live)
 {
     bif_write_out("\n", 1);
+    return ATOM_ok;
+}
+
+Term bif_io_nl_1(Process *p, Term *args, unsigned live)
+{
+    FILE *f = device(args[0]);
+    if (!f)
+        return bif_badarg(p);
+    write_to(f, "\n", 1);
     return ATOM_ok;
 }
 
@@ -151,8 +190,10 @@ Term bif_io_lib_format_2(Process *p, Term *args, unsigned live)
         return bif_heap_exhausted(p);
     }
     Term **stack = malloc((maxdepth + 1) * sizeof *stack);
-    if (!stack)
-        abort();
+    if (!stack) {
+        sb_free(&sb);
+        return bif_error(p, ATOM_system_limit);
+    }
     Term *hp = proc_alloc(p, 2 * cells);
     Term result = NIL, *slot = &result;
     size_t sp = 0;
