@@ -68,6 +68,20 @@ static bool parse_opts(Term list, SpawnOpts *o)
     return is_nil(list);
 }
 
+/* erlang:apply/2 or /3's export entry. Entries live as long as the VM,
+ * so each is looked up once: the export table's lock is not taken on every
+ * spawn, where many schedulers spawning at once would queue on it. */
+static Export *apply_export(unsigned n)
+{
+    static _Atomic(Export *) cache[4];
+    Export *e = atomic_load_explicit(&cache[n], memory_order_acquire);
+    if (!e) {
+        e = export_get(ATOM_erlang, ATOM_apply, n);
+        atomic_store_explicit(&cache[n], e, memory_order_release);
+    }
+    return e;
+}
+
 /* Spawns a process calling erlang:apply with a[0..n) (n = 2: Fun, [];
  * n = 3: M, F, A), copied into its heap. Returns the pid or {Pid, Ref}, or
  * THE_NON_VALUE with the exception set. */
@@ -100,8 +114,8 @@ static Term spawn(Process *p, Term *args, unsigned live, unsigned n, const Spawn
     c->htop = hp;
     c->prio = (uint8_t)o->prio;
     c->max_heap_size = o->max_heap;
-    Export *apply = export_get(ATOM_erlang, ATOM_apply, n);
-    if (!interp_setup_call(c, export_code(apply), a, n) || !ptab_insert(c)) {
+    Export *apply = apply_export(n);
+    if (!apply || !interp_setup_call(c, export_code(apply), a, n) || !ptab_insert(c)) {
         proc_free(c);
         return bif_error(p, ATOM_system_limit);
     }
