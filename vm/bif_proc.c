@@ -289,25 +289,26 @@ Term bif_unlink_1(Process *p, Term *args, unsigned live)
     return ATOM_true;
 }
 
+/* monitor(process, Pid | Name | {Name, Node}): a name is looked up now;
+ * nobody by that name, or a process already gone, answers 'DOWN' with
+ * noproc at once. There is one node, so Node must be node(). */
 Term bif_monitor_2(Process *p, Term *args, unsigned live)
 {
     if (args[0] != ATOM_process)
         return bif_badarg(p);
-    Term target = args[1];
+    Term target = args[1], name = NIL;
+    if (is_tuple(target) && tuple_arity(target) == 2 && boxed_ptr(target)[2] == ATOM_nonode_nohost)
+        target = boxed_ptr(target)[1];
     if (is_atom(target)) {
-        Term pid = reg_whereis(target);
-        target = pid;
-        if (pid == NIL) {
-            /* A name nobody has: 'DOWN' at once, with {Name, Node}. */
-            return bif_badarg(p);
-        }
+        name = target;
+        target = reg_whereis(name);
     } else if (!is_pid(target)) {
         return bif_badarg(p);
     }
     if (!proc_reserve(p, REF_WORDS, live))
         return bif_heap_exhausted(p);
     uint64_t id = sig_new_ref_id();
-    if (!sig_monitor(p, target, id))
+    if (!sig_monitor(p, target, name, id))
         return bif_error(p, ATOM_system_limit);
     return sig_make_ref(p, id);
 }
@@ -407,26 +408,150 @@ Term bif_yield_0(Process *p, Term *args, unsigned live)
     return ATOM_true;
 }
 
-Term bif_send_after_3(Process *p, Term *args, unsigned live)
+/* ---- timers: send_after, start_timer, cancel_timer, read_timer */
+
+static bool is_boolean(Term t) { return t == ATOM_true || t == ATOM_false; }
+
+/* [{abs, Bool}]: whether Time is a monotonic time (ms) rather than a delay. */
+static bool timer_opts(Term opts, bool *abs)
+{
+    *abs = false;
+    for (; is_list(opts); opts = list_tail(opts)) {
+        Term o = list_head(opts);
+        if (!is_tuple(o) || tuple_arity(o) != 2 || boxed_ptr(o)[1] != atom_intern("abs", 3) ||
+            !is_boolean(boxed_ptr(o)[2]))
+            return false;
+        *abs = boxed_ptr(o)[2] == ATOM_true;
+    }
+    return is_nil(opts);
+}
+
+/* The message start_timer sends: {timeout, TRef, Msg}. */
+static Message *timeout_msg(Term from, uint64_t id, Term msg)
+{
+    size_t words = copy_size(msg);
+    if (words == SIZE_MAX)
+        return NULL;
+    Message *m = mbox_msg_new(MSG_PLAIN, from, 4 + REF_WORDS + words);
+    if (!m)
+        return NULL;
+    Term *t = m->data, *hp = t + 4 + REF_WORDS;
+    t[0] = make_header(3, SUB_TUPLE);
+    t[1] = ATOM_timeout;
+    t[2] = sig_put_ref(t + 4, id);
+    t[3] = copy_term(msg, &hp, &m->oh);
+    m->msg = make_boxed(t);
+    return m;
+}
+
+/* send_after (the message itself) and start_timer ({timeout, TRef, Msg}),
+ * with args Time, Dest, Msg and options. */
+static Term start_timer(Process *p, Term *args, unsigned live, Term opts, bool tagged)
 {
     Term t = args[0], dest = args[1];
-    if (!is_small(t) || small_val(t) < 0 || small_val(t) > 0xFFFFFFFFLL || !(is_pid(dest) || is_atom(dest)))
+    bool abs;
+    if (!is_small(t) || !(is_pid(dest) || is_atom(dest)) || !timer_opts(opts, &abs))
+        return bif_badarg(p);
+    uint64_t now = sched_now_ms(), deadline;
+    int64_t v = small_val(t);
+    if (abs)
+        deadline = v > (int64_t)now ? (uint64_t)v : now;
+    else if (v >= 0 && v <= 0xFFFFFFFFLL)
+        deadline = now + (uint64_t)v;
+    else
         return bif_badarg(p);
     if (!proc_reserve(p, REF_WORDS, live))
         return bif_heap_exhausted(p);
-    Message *m = mbox_msg_copy(MSG_PLAIN, p->id, args[2]);
     uint64_t id = sig_new_ref_id();
-    if (!m || !sched_send_after(sched_now_ms() + (uint64_t)small_val(args[0]), args[1], m, id))
+    Message *m = tagged ? timeout_msg(p->id, id, args[2]) : mbox_msg_copy(MSG_PLAIN, p->id, args[2]);
+    if (!m || !sched_send_after(deadline, args[1], m, id))
         return bif_error(p, ATOM_system_limit);
     return sig_make_ref(p, id);
 }
 
+Term bif_send_after_3(Process *p, Term *args, unsigned live)
+{
+    return start_timer(p, args, live, NIL, false);
+}
+
+Term bif_send_after_4(Process *p, Term *args, unsigned live)
+{
+    return start_timer(p, args, live, args[3], false);
+}
+
+Term bif_start_timer_3(Process *p, Term *args, unsigned live)
+{
+    return start_timer(p, args, live, NIL, true);
+}
+
+Term bif_start_timer_4(Process *p, Term *args, unsigned live)
+{
+    return start_timer(p, args, live, args[3], true);
+}
+
+/* Options of cancel_timer/2 and read_timer/2: [{async, Bool}, {info,
+ * Bool}]. */
+static bool timer_query_opts(Term opts, bool *async, bool *info)
+{
+    *async = false;
+    *info = true;
+    for (; is_list(opts); opts = list_tail(opts)) {
+        Term o = list_head(opts);
+        if (!is_tuple(o) || tuple_arity(o) != 2 || !is_boolean(boxed_ptr(o)[2]))
+            return false;
+        bool v = boxed_ptr(o)[2] == ATOM_true;
+        if (boxed_ptr(o)[1] == atom_intern("async", 5))
+            *async = v;
+        else if (boxed_ptr(o)[1] == atom_intern("info", 4))
+            *info = v;
+        else
+            return false;
+    }
+    return is_nil(opts);
+}
+
+/* cancel_timer and read_timer: the time left or false; with {async, true}
+ * that answer comes as a message {cancel_timer | read_timer, TRef, Result}
+ * (none with {info, false}) and the call returns ok. */
+static Term query_timer(Process *p, Term *args, unsigned live, Term opts, bool cancel)
+{
+    bool async, info;
+    if (!is_ref(args[0]) || !timer_query_opts(opts, &async, &info))
+        return bif_badarg(p);
+    uint64_t id = sig_ref_id(args[0]);
+    int64_t left = cancel ? sched_cancel_timer(id) : sched_read_timer(id);
+    Term result = left < 0 ? ATOM_false : make_small(left);
+    if (!async)
+        return info ? result : ATOM_ok;
+    if (info) {
+        Term tag = atom_intern(cancel ? "cancel_timer" : "read_timer", cancel ? 12 : 10);
+        if (!proc_reserve(p, 4, live))
+            return bif_heap_exhausted(p);
+        Term reply[3] = { tag, args[0], result };
+        if (!sig_send(p, p->id, proc_tuple(p, 3, reply)))
+            return bif_error(p, ATOM_system_limit);
+    }
+    return ATOM_ok;
+}
+
 Term bif_cancel_timer_1(Process *p, Term *args, unsigned live)
 {
-    if (!is_ref(args[0]))
-        return bif_badarg(p);
-    int64_t left = sched_cancel_timer(sig_ref_id(args[0]));
-    return left < 0 ? ATOM_false : make_small(left);
+    return query_timer(p, args, live, NIL, true);
+}
+
+Term bif_cancel_timer_2(Process *p, Term *args, unsigned live)
+{
+    return query_timer(p, args, live, args[1], true);
+}
+
+Term bif_read_timer_1(Process *p, Term *args, unsigned live)
+{
+    return query_timer(p, args, live, NIL, false);
+}
+
+Term bif_read_timer_2(Process *p, Term *args, unsigned live)
+{
+    return query_timer(p, args, live, args[1], false);
 }
 
 Term bif_system_info_1(Process *p, Term *args, unsigned live)

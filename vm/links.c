@@ -119,7 +119,7 @@ static bool grow(ProcLinks **lp, uint32_t cap)
     return true;
 }
 
-bool lk_add(ProcLinks **lp, uint32_t type, Term pid, uint64_t ref)
+bool lk_add(ProcLinks **lp, uint32_t type, Term pid, uint64_t ref, Term name)
 {
     ProcLinks *l = *lp;
     if (!l || l->n == l->cap) {
@@ -130,7 +130,7 @@ bool lk_add(ProcLinks **lp, uint32_t type, Term pid, uint64_t ref)
         l = *lp;
     }
     uint32_t i = l->n++;
-    l->e[i] = (LinkEntry){ type, pid, ref };
+    l->e[i] = (LinkEntry){ type, pid, ref, name };
     if (l->index)
         index_put(l, i);
     return true;

@@ -21,6 +21,7 @@ typedef struct {
     uint32_t type; /* LK_* */
     Term pid;      /* the other process */
     uint64_t ref;  /* monitor id (monitors only; 0 for links) */
+    Term name;     /* a monitor made by registered name: the name; else NIL */
 } LinkEntry;
 
 typedef struct ProcLinks ProcLinks;
@@ -31,7 +32,7 @@ LinkEntry *lk_find(ProcLinks *l, uint32_t type, Term pid, uint64_t ref);
 
 /* Adds an entry (the caller knows it is not there yet). *lp may move;
  * false if out of memory (nothing changed). */
-bool lk_add(ProcLinks **lp, uint32_t type, Term pid, uint64_t ref);
+bool lk_add(ProcLinks **lp, uint32_t type, Term pid, uint64_t ref, Term name);
 
 /* Removes e, found by lk_find on *lp; frees the set when it empties.
  * Other entries may move: pointers from lk_find are stale afterwards. */

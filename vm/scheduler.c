@@ -343,6 +343,21 @@ bool sched_send_after(uint64_t deadline_ms, Term dest, Message *msg, uint64_t re
     return true;
 }
 
+int64_t sched_read_timer(uint64_t ref_id)
+{
+    int64_t left = -1;
+    pthread_mutex_lock(&ref_lock);
+    SendTimer *t = ref_table[ref_id % REF_BUCKETS];
+    while (t && t->ref_id != ref_id)
+        t = t->hnext;
+    if (t) {
+        uint64_t now = sched_now_ms();
+        left = t->deadline > now ? (int64_t)(t->deadline - now) : 0;
+    }
+    pthread_mutex_unlock(&ref_lock);
+    return left;
+}
+
 int64_t sched_cancel_timer(uint64_t ref_id)
 {
     SendTimer *t = ref_take(ref_id);

@@ -78,6 +78,9 @@ bool sched_send_after(uint64_t deadline_ms, Term dest, Message *msg, uint64_t re
  * no such timer (fired, cancelled, or never existed). */
 int64_t sched_cancel_timer(uint64_t ref_id);
 
+/* A send_after timer's remaining milliseconds, or -1 as above. */
+int64_t sched_read_timer(uint64_t ref_id);
+
 /* A process ended: frees its receive timer (p is running, exiting). */
 void sched_release_process_timer(Process *p);
 

@@ -20,14 +20,15 @@ static _Atomic uint64_t next_ref = 1;
 
 uint64_t sig_new_ref_id(void) { return atomic_fetch_add_explicit(&next_ref, 1, memory_order_relaxed); }
 
-Term sig_make_ref(Process *p, uint64_t id)
+Term sig_put_ref(Term *hp, uint64_t id)
 {
-    Term *hp = proc_alloc(p, REF_WORDS);
     hp[0] = make_header(REF_WORDS - 1, SUB_REF);
     hp[1] = (Term)id;
     hp[2] = 0;
     return make_boxed(hp);
 }
+
+Term sig_make_ref(Process *p, uint64_t id) { return sig_put_ref(proc_alloc(p, REF_WORDS), id); }
 
 uint64_t sig_ref_id(Term ref) { return (uint64_t)boxed_ptr(ref)[1]; }
 
@@ -93,45 +94,67 @@ static bool send_bare(Term to, uint32_t kind, Term from, uint64_t ref)
     return true;
 }
 
-/* A signal carrying {Tag, From, Reason} ('EXIT') or {'DOWN', Ref, process,
- * From, Reason}; reason is copied from wherever it lives. */
-static Message *reason_msg(uint32_t kind, Term from, Term reason, uint64_t ref)
+/* A message of this kind carrying `head` words of tuples, then reason,
+ * copied from wherever it lives; *hp is where the head goes. */
+static Message *with_reason(uint32_t kind, Term from, size_t head, Term reason, Term **hp, Term *rc)
 {
     size_t rw = copy_size(reason);
     if (rw == SIZE_MAX)
         return NULL;
-    bool down = kind == SIG_DOWN;
-    size_t words = rw + (down ? 6 + REF_WORDS : 4);
-    Message *m = mbox_msg_new(kind, from, words);
+    Message *m = mbox_msg_new(kind, from, head + rw);
     if (!m)
         return NULL;
-    Term *hp = m->data;
-    Term *t = hp;
-    hp += down ? 6 : 4;
-    Term r = NIL;
-    if (down) {
-        r = make_boxed(hp);
-        hp[0] = make_header(REF_WORDS - 1, SUB_REF);
-        hp[1] = (Term)ref;
-        hp[2] = 0;
-        hp += REF_WORDS;
+    Term *rp = m->data + head;
+    *rc = copy_term(reason, &rp, &m->oh);
+    *hp = m->data;
+    return m;
+}
+
+/* An exit signal: {'EXIT', From, Reason}. */
+static Message *exit_msg(uint32_t kind, Term from, Term reason)
+{
+    Term *t, rc;
+    Message *m = with_reason(kind, from, 4, reason, &t, &rc);
+    if (!m)
+        return NULL;
+    t[0] = make_header(3, SUB_TUPLE);
+    t[1] = ATOM_EXIT, t[2] = from, t[3] = rc;
+    m->msg = make_boxed(t);
+    return m;
+}
+
+/* {'DOWN', Ref, process, Object, Reason}: Object is the pid, or
+ * {Name, node()} for a monitor made by registered name (name not NIL). */
+static Message *down_msg(Term from, Term name, Term reason, uint64_t ref)
+{
+    Term *t, rc;
+    Message *m = with_reason(SIG_DOWN, from, 6 + REF_WORDS + 3, reason, &t, &rc);
+    if (!m)
+        return NULL;
+    Term object = from;
+    if (name != NIL) {
+        Term *o = t + 6 + REF_WORDS;
+        o[0] = make_header(2, SUB_TUPLE);
+        o[1] = name, o[2] = ATOM_nonode_nohost;
+        object = make_boxed(o);
     }
-    Term rc = copy_term(reason, &hp, &m->oh);
-    if (down) {
-        t[0] = make_header(5, SUB_TUPLE);
-        t[1] = ATOM_DOWN, t[2] = r, t[3] = ATOM_process, t[4] = from, t[5] = rc;
-    } else {
-        t[0] = make_header(3, SUB_TUPLE);
-        t[1] = ATOM_EXIT, t[2] = from, t[3] = rc;
-    }
+    t[0] = make_header(5, SUB_TUPLE);
+    t[1] = ATOM_DOWN, t[2] = sig_put_ref(t + 6, ref), t[3] = ATOM_process, t[4] = object, t[5] = rc;
     m->msg = make_boxed(t);
     m->ref = ref;
     return m;
 }
 
-static void send_reason(Term to, uint32_t kind, Term from, Term reason, uint64_t ref)
+static void send_exit(Term to, Term from, Term reason)
 {
-    Message *m = reason_msg(kind, from, reason, ref);
+    Message *m = exit_msg(SIG_EXIT, from, reason);
+    if (m)
+        sig_deliver(to, m);
+}
+
+static void send_down(Term to, Term from, Term name, Term reason, uint64_t ref)
+{
+    Message *m = down_msg(from, name, reason, ref);
     if (m)
         sig_deliver(to, m);
 }
@@ -189,16 +212,16 @@ static bool take(Process *p, Message *m)
     case SIG_EXIT2:
         return take_exit(p, m, false);
     case SIG_LINK:
-        if (!lk_find(p->links, LK_LINK, m->from, 0) && !lk_add(&p->links, LK_LINK, m->from, 0))
-            send_reason(m->from, SIG_EXIT, p->id, ATOM_system_limit, 0);
+        if (!lk_find(p->links, LK_LINK, m->from, 0) && !lk_add(&p->links, LK_LINK, m->from, 0, NIL))
+            send_exit(m->from, p->id, ATOM_system_limit);
         break;
     case SIG_UNLINK:
         if ((e = lk_find(p->links, LK_LINK, m->from, 0)))
             lk_remove(&p->links, e);
         break;
     case SIG_MONITOR:
-        if (!lk_add(&p->links, LK_MON_IN, m->from, m->ref))
-            send_reason(m->from, SIG_DOWN, p->id, ATOM_system_limit, m->ref);
+        if (!lk_add(&p->links, LK_MON_IN, m->from, m->ref, m->msg))
+            send_down(m->from, p->id, m->msg, ATOM_system_limit, m->ref);
         break;
     case SIG_DEMONITOR:
         if ((e = lk_find(p->links, LK_MON_IN, 0, m->ref)))
@@ -240,12 +263,12 @@ bool sig_drain(Process *p)
 
 bool sig_spawn_link(Process *parent, Process *c)
 {
-    return lk_add(&parent->links, LK_LINK, c->id, 0) && lk_add(&c->links, LK_LINK, parent->id, 0);
+    return lk_add(&parent->links, LK_LINK, c->id, 0, NIL) && lk_add(&c->links, LK_LINK, parent->id, 0, NIL);
 }
 
 bool sig_spawn_monitor(Process *parent, Process *c, uint64_t ref_id)
 {
-    return lk_add(&parent->links, LK_MON_OUT, c->id, ref_id) && lk_add(&c->links, LK_MON_IN, parent->id, ref_id);
+    return lk_add(&parent->links, LK_MON_OUT, c->id, ref_id, NIL) && lk_add(&c->links, LK_MON_IN, parent->id, ref_id, NIL);
 }
 
 bool sig_link(Process *p, Term pid)
@@ -254,7 +277,7 @@ bool sig_link(Process *p, Term pid)
         return true;
     if (!ptab_alive(pid))
         return false;
-    if (!lk_add(&p->links, LK_LINK, pid, 0))
+    if (!lk_add(&p->links, LK_LINK, pid, 0, NIL))
         return false;
     send_bare(pid, SIG_LINK, p->id, 0);
     return true;
@@ -269,17 +292,22 @@ void sig_unlink(Process *p, Term pid)
     }
 }
 
-bool sig_monitor(Process *p, Term pid, uint64_t ref_id)
+bool sig_monitor(Process *p, Term pid, Term name, uint64_t ref_id)
 {
-    if (!lk_add(&p->links, LK_MON_OUT, pid, ref_id))
+    if (!lk_add(&p->links, LK_MON_OUT, pid, ref_id, name))
         return false;
     /* A dead target answers noproc: send_bare cannot tell, so look first;
      * if it dies between the look and the signal, its exit answers. */
-    if (!ptab_alive(pid)) {
-        send_reason(p->id, SIG_DOWN, pid, ATOM_noproc, ref_id);
+    if (pid == NIL || !ptab_alive(pid)) {
+        send_down(p->id, pid, name, ATOM_noproc, ref_id);
         return true;
     }
-    send_bare(pid, SIG_MONITOR, p->id, ref_id);
+    Message *m = mbox_msg_new(SIG_MONITOR, p->id, 0);
+    if (!m)
+        return false;
+    m->ref = ref_id;
+    m->msg = name;
+    sig_deliver(pid, m);
     return true;
 }
 
@@ -296,7 +324,7 @@ bool sig_demonitor(Process *p, uint64_t ref_id)
 
 bool sig_exit(Process *p, Term pid, Term reason)
 {
-    Message *m = reason_msg(SIG_EXIT2, p->id, reason, 0);
+    Message *m = exit_msg(SIG_EXIT2, p->id, reason);
     if (!m)
         return false;
     if (pid == p->id) {
@@ -318,9 +346,9 @@ static void answer_late(Process *p, Message *m)
     while (m) {
         Message *next = m->next;
         if (m->kind == SIG_LINK)
-            send_reason(m->from, SIG_EXIT, p->id, ATOM_noproc, 0);
+            send_exit(m->from, p->id, ATOM_noproc);
         else if (m->kind == SIG_MONITOR)
-            send_reason(m->from, SIG_DOWN, p->id, ATOM_noproc, m->ref);
+            send_down(m->from, p->id, m->msg, ATOM_noproc, m->ref);
         mbox_msg_free(m);
         m = next;
     }
@@ -351,9 +379,9 @@ void sig_process_exit(Process *p)
     for (uint32_t i = 0; i < lk_count(l); i++) {
         LinkEntry *e = lk_entry(l, i);
         if (e->type == LK_LINK)
-            send_reason(e->pid, SIG_EXIT, p->id, reason, 0);
+            send_exit(e->pid, p->id, reason);
         else if (e->type == LK_MON_IN)
-            send_reason(e->pid, SIG_DOWN, p->id, reason, e->ref);
+            send_down(e->pid, p->id, e->name, reason, e->ref);
         else
             send_bare(e->pid, SIG_DEMONITOR, p->id, e->ref);
     }

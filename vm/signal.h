@@ -35,7 +35,9 @@ bool sig_drain(Process *p);
  * when out of memory. */
 bool sig_link(Process *p, Term pid);         /* false: noproc raised in p */
 void sig_unlink(Process *p, Term pid);
-bool sig_monitor(Process *p, Term pid, uint64_t ref_id);
+/* Monitors pid (NIL: a name nobody has); name is the registered name it
+ * was found by, or NIL: 'DOWN' then names {Name, node()}, not the pid. */
+bool sig_monitor(Process *p, Term pid, Term name, uint64_t ref_id);
 /* Drops a monitor p holds; true if it was active. */
 bool sig_demonitor(Process *p, uint64_t ref_id);
 bool sig_exit(Process *p, Term pid, Term reason); /* exit/2 */
@@ -50,6 +52,8 @@ uint64_t sig_new_ref_id(void);
 /* Builds a reference term for an id; REF_WORDS words must be reserved. */
 #define REF_WORDS 3
 Term sig_make_ref(Process *p, uint64_t id);
+/* Writes a reference term for an id into the REF_WORDS words at hp. */
+Term sig_put_ref(Term *hp, uint64_t id);
 uint64_t sig_ref_id(Term ref);
 
 /* The process has finished (p->exit_reason set, running on this thread):

@@ -13,9 +13,9 @@ START_TEST(small_set)
 {
     ProcLinks *l = NULL;
     ck_assert_ptr_null(lk_find(l, LK_LINK, pid(1), 0));
-    ck_assert(lk_add(&l, LK_LINK, pid(1), 0));
-    ck_assert(lk_add(&l, LK_MON_OUT, pid(1), 7));
-    ck_assert(lk_add(&l, LK_MON_IN, pid(2), 7)); /* same ref, other side */
+    ck_assert(lk_add(&l, LK_LINK, pid(1), 0, NIL));
+    ck_assert(lk_add(&l, LK_MON_OUT, pid(1), 7, NIL));
+    ck_assert(lk_add(&l, LK_MON_IN, pid(2), 7, NIL)); /* same ref, other side */
     ck_assert_uint_eq(lk_count(l), 3);
     LinkEntry *e = lk_find(l, LK_LINK, pid(1), 0);
     ck_assert_ptr_nonnull(e);
@@ -42,8 +42,8 @@ START_TEST(large_set)
     enum { N = 5000 };
     ProcLinks *l = NULL;
     for (uint64_t i = 0; i < N; i++) {
-        ck_assert(lk_add(&l, LK_LINK, pid(i), 0));
-        ck_assert(lk_add(&l, LK_MON_IN, pid(i), 1000000 + i));
+        ck_assert(lk_add(&l, LK_LINK, pid(i), 0, NIL));
+        ck_assert(lk_add(&l, LK_MON_IN, pid(i), 1000000 + i, NIL));
     }
     ck_assert_uint_eq(lk_count(l), 2 * N);
     for (uint64_t i = 0; i < N; i += 3)
@@ -91,7 +91,7 @@ START_TEST(random_against_model)
             in[type][k] = false;
             n--;
         } else {
-            ck_assert(lk_add(&l, type, p, ref));
+            ck_assert(lk_add(&l, type, p, ref, NIL));
             in[type][k] = true;
             n++;
         }
