@@ -36,6 +36,7 @@
 #include "term.h"
 
 #include "data_file.h"
+#include "unit_suite.h"
 
 /* ---- helpers ---- */
 
@@ -717,37 +718,24 @@ END_TEST
 static Suite *arith_suite(void)
 {
     Suite *s = suite_create("arith");
-    TCase *tc = tcase_create("erl");
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_set_timeout(tc, 120);
+    TCase *tc = unit_case(s, "erl", setup, teardown, 120);
     tcase_add_test(tc, erl_table);
     tcase_add_test(tc, erl_table_gc_stress);
-    suite_add_tcase(s, tc);
-    tc = tcase_create("gmp");
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_set_timeout(tc, 120);
+    tc = unit_case(s, "gmp", setup, teardown, 120);
     tcase_add_test(tc, random_vs_gmp);
     tcase_add_test(tc, random_vs_gmp_gc_stress);
     tcase_add_test(tc, large_operands);
-    suite_add_tcase(s, tc);
-    tc = tcase_create("heap");
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_set_timeout(tc, 120);
+    tc = unit_case(s, "heap", setup, teardown, 120);
     tcase_add_test(tc, takes_only_what_it_needs);
     tcase_add_test(tc, keeps_live_registers);
     tcase_add_test(tc, size_limits);
     tcase_add_test(tc, arith_double_boxes);
     tcase_add_test(tc, slow_path_helpers);
     tcase_add_test(tc, conversion_edge_cases);
-    suite_add_tcase(s, tc);
     return s;
 }
 
 int main(void)
 {
-    SRunner *sr = srunner_create(arith_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return unit_run(arith_suite());
 }

@@ -33,6 +33,7 @@
 } /* term_text.h leaves term_of open for its includer to close */
 
 #include "data_file.h"
+#include "unit_suite.h"
 
 static Process *P;
 
@@ -314,35 +315,23 @@ END_TEST
 static Suite *math_suite(void)
 {
     Suite *s = suite_create("math");
-    TCase *tc = tcase_create("table");
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_set_timeout(tc, 60);
+    TCase *tc = unit_case(s, "table", setup, teardown, 60);
     tcase_add_test(tc, test_table);
     tcase_add_test(tc, test_registration);
-    suite_add_tcase(s, tc);
-    tc = tcase_create("table_gc");
-    tcase_add_checked_fixture(tc, setup_stress, teardown);
-    tcase_set_timeout(tc, 60);
+    tc = unit_case(s, "table_gc", setup_stress, teardown, 60);
     tcase_add_test(tc, test_table_gc);
     tcase_add_test(tc, test_long_binaries);
-    suite_add_tcase(s, tc);
-    tc = tcase_create("sys");
-    tcase_add_checked_fixture(tc, setup, teardown);
+    tc = unit_case(s, "sys", setup, teardown, 0);
     tcase_add_test(tc, test_time_units);
     tcase_add_test(tc, test_monotonic);
     tcase_add_test(tc, test_time_errors);
     tcase_add_test(tc, test_timestamp);
     tcase_add_test(tc, test_node);
     tcase_add_test(tc, test_long_binaries);
-    suite_add_tcase(s, tc);
     return s;
 }
 
 int main(void)
 {
-    SRunner *sr = srunner_create(math_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return unit_run(math_suite());
 }

@@ -29,6 +29,7 @@
 }
 
 #include "data_file.h"
+#include "unit_suite.h"
 
 /* ---- the tables from erl ---- */
 
@@ -401,8 +402,7 @@ END_TEST
 static Suite *print_suite(void)
 {
     Suite *s = suite_create("print");
-    TCase *tc = tcase_create("print");
-    tcase_set_timeout(tc, 120);
+    TCase *tc = unit_case(s, "print", NULL, NULL, 120);
     tcase_add_test(tc, test_corpus);
     tcase_add_test(tc, test_floats);
     tcase_add_test(tc, test_float_roundtrip);
@@ -412,15 +412,10 @@ static Suite *print_suite(void)
     tcase_add_test(tc, test_long_lists);
     tcase_add_test(tc, test_bignums);
     tcase_add_test(tc, test_line_length);
-    suite_add_tcase(s, tc);
     return s;
 }
 
 int main(void)
 {
-    SRunner *sr = srunner_create(print_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return unit_run(print_suite());
 }
