@@ -94,8 +94,11 @@ unit: all $(TEST_BIN)
 asan:
 	$(MAKE) BUILD=build/asan OPT=-O1 EXTRA="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" test
 
+# Under ThreadSanitizer, garbage collection at every safe point (the GC
+# stress runs) spends minutes in mmap/munmap of heaps, hence the longer limit
+# per program (a hang still fails).
 tsan:
-	$(MAKE) BUILD=build/tsan OPT=-O1 EXTRA="-fsanitize=thread" test
+	PROGRAM_TIMEOUT=900 $(MAKE) BUILD=build/tsan OPT=-O1 EXTRA="-fsanitize=thread" test
 
 switch:
 	$(MAKE) BUILD=build/switch EXTRA="-DBL_SWITCH_DISPATCH" test
