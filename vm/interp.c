@@ -174,6 +174,10 @@ static int list_to_regs(Term list, Term *x, unsigned max)
         goto raise;                                                                                          \
     } while (0)
 
+/* Which arithmetic instruction the shared slow path serves. */
+#define ARITH_MINUS 1u /* else plus */
+#define ARITH_XC 2u    /* operands x, small constant, result to x; else S, S, D */
+
 RunResult interp_run(Process *p, Term *xregs, int reds)
 {
 #ifndef BL_SWITCH_DISPATCH
@@ -201,6 +205,8 @@ RunResult interp_run(Process *p, Term *xregs, int reds)
     Export *dyn_e = NULL;
     /* Which variant of a shared handler body is running. */
     unsigned bif_kind = 0;
+    /* The operands of plus or minus, for its slow path. */
+    Term arith_a = 0, arith_b = 0;
 
     p->x = x;
     if (p->arity)
@@ -796,6 +802,11 @@ gc_bif:
         }
         NEXT();
     }
+    /* plus and minus: two smalls whose sum or difference fits a small are
+     * done here (a small is its value shifted over the tag, so a plus the
+     * untagged b is the tagged result); anything else (an overflow, a
+     * bignum or float, a bad argument) goes to arith_slow, told which of
+     * the four instructions it is in bif_kind. */
     OP(plus_xc_x)
     {
         Term a = x[pc[3]];
@@ -805,17 +816,10 @@ gc_bif:
             pc += 6;
             NEXT();
         }
-        unsigned live = (unsigned)pc[2];
-        x[live] = a;
-        x[live + 1] = (Term)pc[4];
-        SAVE();
-        Term res = bif_plus_2(p, x + live, live + 2);
-        LOAD();
-        if (res == THE_NON_VALUE)
-            goto arith_failed;
-        x[pc[5]] = res;
-        pc += 6;
-        NEXT();
+        arith_a = a;
+        arith_b = (Term)pc[4];
+        bif_kind = ARITH_XC;
+        goto arith_slow;
     }
     OP(minus_xc_x)
     {
@@ -826,17 +830,10 @@ gc_bif:
             pc += 6;
             NEXT();
         }
-        unsigned live = (unsigned)pc[2];
-        x[live] = a;
-        x[live + 1] = (Term)pc[4];
-        SAVE();
-        Term res = bif_minus_2(p, x + live, live + 2);
-        LOAD();
-        if (res == THE_NON_VALUE)
-            goto arith_failed;
-        x[pc[5]] = res;
-        pc += 6;
-        NEXT();
+        arith_a = a;
+        arith_b = (Term)pc[4];
+        bif_kind = ARITH_XC | ARITH_MINUS;
+        goto arith_slow;
     }
     OP(plus)
     {
@@ -847,17 +844,10 @@ gc_bif:
             pc += 6;
             NEXT();
         }
-        unsigned live = (unsigned)pc[2];
-        x[live] = a;
-        x[live + 1] = b;
-        SAVE();
-        Term res = bif_plus_2(p, x + live, live + 2);
-        LOAD();
-        if (res == THE_NON_VALUE)
-            goto arith_failed;
-        STORE(pc[5], res);
-        pc += 6;
-        NEXT();
+        arith_a = a;
+        arith_b = b;
+        bif_kind = 0;
+        goto arith_slow;
     }
     OP(minus)
     {
@@ -868,29 +858,36 @@ gc_bif:
             pc += 6;
             NEXT();
         }
+        arith_a = a;
+        arith_b = b;
+        bif_kind = ARITH_MINUS;
+        goto arith_slow;
+    }
+arith_slow:
+    {
+        /* The BIF takes its operands at x[live], x[live + 1], where a
+         * failure leaves them for the stack trace. */
         unsigned live = (unsigned)pc[2];
-        x[live] = a;
-        x[live + 1] = b;
+        x[live] = arith_a;
+        x[live + 1] = arith_b;
         SAVE();
-        Term res = bif_minus_2(p, x + live, live + 2);
+        Term res = (bif_kind & ARITH_MINUS ? bif_minus_2 : bif_plus_2)(p, x + live, live + 2);
         LOAD();
-        if (res == THE_NON_VALUE)
-            goto arith_failed;
-        STORE(pc[5], res);
+        if (res == THE_NON_VALUE) {
+            if (pc[1]) {
+                JUMP(pc[1]);
+                NEXT();
+            }
+            memmove(x, x + live, 2 * sizeof(Term));
+            exc_arity = 2;
+            goto bif_failed;
+        }
+        if (bif_kind & ARITH_XC)
+            x[pc[5]] = res;
+        else
+            STORE(pc[5], res);
         pc += 6;
         NEXT();
-    }
-arith_failed:
-    {
-        /* The operands sit at x[live], x[live + 1]. */
-        unsigned live = (unsigned)pc[2];
-        if (pc[1]) {
-            JUMP(pc[1]);
-            NEXT();
-        }
-        memmove(x, x + live, 2 * sizeof(Term));
-        exc_arity = 2;
-        goto bif_failed;
     }
 
     /* ---- exceptions */
