@@ -239,10 +239,13 @@ static bool tmp_push(Lexer *lx, uint32_t c)
 
 /* ---- names */
 
-static const struct {
-    const char *word;
+/* A fixed spelling and its token: the keywords and the punctuation. */
+typedef struct {
+    const char *text;
     TokKind kind;
-} keywords[] = {
+} Spelling;
+
+static const Spelling keywords[] = {
     {"after", TOK_AFTER}, {"and", TOK_AND},     {"andalso", TOK_ANDALSO}, {"band", TOK_BAND},
     {"begin", TOK_BEGIN}, {"bnot", TOK_BNOT},   {"bor", TOK_BOR},         {"bsl", TOK_BSL},
     {"bsr", TOK_BSR},     {"bxor", TOK_BXOR},   {"case", TOK_CASE},       {"catch", TOK_CATCH},
@@ -257,7 +260,7 @@ static TokKind keyword_kind(const char *s, size_t n)
     if (n < 2 || n > 7)
         return TOK_ATOM;
     for (size_t i = 0; i < sizeof keywords / sizeof *keywords; i++)
-        if (strlen(keywords[i].word) == n && memcmp(keywords[i].word, s, n) == 0)
+        if (strlen(keywords[i].text) == n && memcmp(keywords[i].text, s, n) == 0)
             return keywords[i].kind;
     return TOK_ATOM;
 }
@@ -731,10 +734,7 @@ static bool looking_at(const Lexer *lx, const char *s)
     return lx->len - lx->pos >= n && memcmp(lx->src + lx->pos, s, n) == 0;
 }
 
-static const struct {
-    const char *text;
-    TokKind kind;
-} symbols[] = {
+static const Spelling symbols[] = {
     /* longest first where one spelling begins another */
     {"=:=", TOK_EXEQ},  {"=/=", TOK_EXNE}, {"...", TOK_DOTDOTDOT}, {"..", TOK_DOTDOT},
     {"?=", TOK_QMARKEQ}, {"<<", TOK_LTLT},  {"<-", TOK_LARROW},     {"<=", TOK_LDARROW},
