@@ -104,11 +104,6 @@ bool at_mag_mul_add(uint8_t *mag, size_t *n, size_t cap, unsigned base, unsigned
 
 /* Appends UTF-8 for code point c (which must be < 0x110000). */
 void at_put_utf8(BcBuf *b, uint32_t c);
-/* Decodes one UTF-8 character from s (n > 0 bytes available). Returns its
- * length, or 0 if the bytes are not valid UTF-8 (overlong forms and
- * surrogates are invalid). */
-size_t at_get_utf8(const uint8_t *s, size_t n, uint32_t *c);
-bool at_valid_utf8(const uint8_t *s, size_t n);
 
 /* Printing in Erlang syntax, appending to a buffer (no NUL added). */
 void at_print(BcBuf *out, const ATerm *t);

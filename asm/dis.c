@@ -19,6 +19,7 @@
 #include "bcfile.h"
 #include "etf.h"
 #include "keymap.h"
+#include "utf8.h"
 
 enum { OP_LABEL = 1, OP_FUNC_INFO = 2, OP_LINE = 153, MAX_OPERANDS = 8 };
 
@@ -138,7 +139,7 @@ static bool read_names(Dis *D, BcSection s, const char *sec, DName **out, size_t
         const uint8_t *b = cur->bad || len > (uint64_t)(cur->end - cur->p) ? NULL : bc_get_bytes(cur, (size_t)len);
         if (!b)
             return fail(D, "truncated %s section (entry %zu)", sec, i);
-        if (!at_valid_utf8(b, (size_t)len))
+        if (!utf8_valid(b, (size_t)len))
             return fail(D, "%s entry %zu is not valid UTF-8", sec, i);
         (*out)[i] = (DName){ (const char *)b, (size_t)len };
     }

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
+
 /* ---- small growable arrays (freed by the caller) */
 
 typedef struct {
@@ -67,12 +69,9 @@ static void advance(TermParser *p)
  * its latin-1 code); returns its length in bytes. */
 static size_t cur_char(const TermParser *p, uint32_t *c)
 {
-    size_t k = at_get_utf8((const uint8_t *)p->src + p->pos, p->len - p->pos, c);
-    if (!k) {
-        *c = (unsigned char)p->src[p->pos];
-        k = 1;
-    }
-    return k;
+    size_t i = p->pos;
+    *c = utf8_next((const uint8_t *)p->src, p->len, &i);
+    return i - p->pos;
 }
 
 static void lex_error(TermParser *p, int line, int col, const char *fmt, ...) __attribute__((format(printf, 4, 5)));

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
+
 #define CP_EOF (-1)
 #define CP_BAD (-2)
 
@@ -86,35 +88,12 @@ static int32_t peek_at(const Lexer *lx, size_t pos, int *nb)
     *nb = 0;
     if (pos >= lx->len)
         return CP_EOF;
-    const unsigned char *u = (const unsigned char *)lx->src + pos;
-    size_t left = lx->len - pos;
-    unsigned c = u[0];
-    if (c < 0x80) {
-        *nb = 1;
-        return (int32_t)c;
-    }
-    int n;
-    uint32_t v, min;
-    if (c >= 0xC2 && c <= 0xDF) {
-        n = 1, v = c & 0x1F, min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        n = 2, v = c & 0x0F, min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 3, v = c & 0x07, min = 0x10000;
-    } else {
+    uint32_t c;
+    size_t n = utf8_decode((const uint8_t *)lx->src + pos, lx->len - pos, &c);
+    if (!n)
         return CP_BAD;
-    }
-    if (left < (size_t)n + 1)
-        return CP_BAD;
-    for (int k = 1; k <= n; k++) {
-        if ((u[k] & 0xC0) != 0x80)
-            return CP_BAD;
-        v = (v << 6) | (u[k] & 0x3F);
-    }
-    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-        return CP_BAD;
-    *nb = n + 1;
-    return (int32_t)v;
+    *nb = (int)n;
+    return (int32_t)c;
 }
 
 static int32_t cur(const Lexer *lx, int *nb)
@@ -180,7 +159,7 @@ static bool is_name_char(int32_t c)
 /* Erlang's ?CHAR test for characters inside strings and escapes. */
 static bool is_valid_char(int32_t c)
 {
-    return c >= 0 && c != 0xFFFE && c != 0xFFFF && c <= 0x10FFFF && !(c >= 0xD800 && c <= 0xDFFF);
+    return c != 0xFFFE && c != 0xFFFF && utf8_is_scalar(c);
 }
 
 static int digit_value(int32_t c)
