@@ -337,32 +337,16 @@ void at_print_atom(BcBuf *out, const char *text, size_t len)
     }
     bc_put_byte(out, '\'');
     const uint8_t *s = (const uint8_t *)text;
-    for (size_t i = 0; i < len;) {
-        uint32_t c;
-        size_t k = utf8_decode(s + i, len - i, &c);
-        if (!k) {
-            c = s[i]; /* not UTF-8: the byte as a latin-1 code */
-            k = 1;
-        }
-        put_quoted_char(out, c, '\'');
-        i += k;
-    }
+    for (size_t i = 0; i < len;)
+        put_quoted_char(out, utf8_next(s, len, &i), '\'');
     bc_put_byte(out, '\'');
 }
 
 void at_print_utf8_string(BcBuf *out, const uint8_t *s, size_t n)
 {
     bc_put_byte(out, '"');
-    for (size_t i = 0; i < n;) {
-        uint32_t c;
-        size_t k = utf8_decode(s + i, n - i, &c);
-        if (!k) {
-            c = s[i];
-            k = 1;
-        }
-        put_quoted_char(out, c, '"');
-        i += k;
-    }
+    for (size_t i = 0; i < n;)
+        put_quoted_char(out, utf8_next(s, n, &i), '"');
     bc_put_byte(out, '"');
 }
 

@@ -86,16 +86,8 @@ static void cp_free(CpBuf *b)
 static void cp_from_utf8(CpBuf *b, const char *s, size_t n)
 {
     const uint8_t *u = (const uint8_t *)s;
-    for (size_t i = 0; i < n;) {
-        uint32_t c;
-        size_t k = utf8_decode(u + i, n - i, &c);
-        if (!k) {
-            c = u[i];
-            k = 1;
-        }
-        cp_push(b, c);
-        i += k;
-    }
+    for (size_t i = 0; i < n;)
+        cp_push(b, utf8_next(u, n, &i));
 }
 
 typedef struct {
@@ -999,14 +991,7 @@ static void cp_from_marked(CpBuf *b, const char *s, size_t n)
             i++;
             continue;
         }
-        uint32_t c;
-        size_t k = utf8_decode(u + i, n - i, &c);
-        if (!k) {
-            c = u[i];
-            k = 1;
-        }
-        cp_push(b, c);
-        i += k;
+        cp_push(b, utf8_next(u, n, &i));
     }
 }
 
