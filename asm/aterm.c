@@ -53,6 +53,20 @@ void *at_alloc(AtArena *a, size_t size)
     return p;
 }
 
+void *at_grow(void *v, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return v;
+    size_t cap2 = *cap ? *cap * 2 : 16;
+    while (cap2 < need)
+        cap2 *= 2;
+    void *nv = realloc(v, cap2 * elem);
+    if (!nv)
+        abort();
+    *cap = cap2;
+    return nv;
+}
+
 /* ---- constructors */
 
 ATerm *at_new(AtArena *a, ATermKind kind, int line, int col)

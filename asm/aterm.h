@@ -27,6 +27,11 @@ void at_arena_free(AtArena *a);
 /* Zeroed memory, aligned for any type. */
 void *at_alloc(AtArena *a, size_t size);
 
+/* A malloc'd array v of *cap elements of elem bytes, grown (doubling) to
+ * hold at least need of them; returns it, perhaps moved. Out of memory
+ * aborts. */
+void *at_grow(void *v, size_t *cap, size_t need, size_t elem);
+
 typedef enum {
     AT_INT,    /* i: an integer that fits in int64 */
     AT_BIG,    /* big: an integer outside int64 */

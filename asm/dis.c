@@ -318,10 +318,7 @@ static bool read_code(Dis *D, const BcFile *f)
         const BcOpInfo *op = num <= BC_MAX_OPCODE ? bc_op_info((unsigned)num) : NULL;
         if (!op)
             return fail(D, "unknown opcode %llu at code offset %zu", (unsigned long long)num, at);
-        D->insns = realloc(D->insns, (D->ninsns + 1 > D->cap_insns ? (D->cap_insns = D->cap_insns * 2 + 64)
-                                                                   : D->cap_insns) * sizeof *D->insns);
-        if (!D->insns)
-            abort();
+        D->insns = at_grow(D->insns, &D->cap_insns, D->ninsns + 1, sizeof *D->insns);
         DInsn *in = &D->insns[D->ninsns++];
         memset(in, 0, sizeof *in);
         in->op = op;

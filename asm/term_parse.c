@@ -21,29 +21,15 @@ typedef struct {
     size_t n, cap;
 } TVec;
 
-static void *grow(void *v, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return v;
-    size_t cap2 = *cap ? *cap * 2 : 16;
-    while (cap2 < need)
-        cap2 *= 2;
-    void *nv = realloc(v, cap2 * elem);
-    if (!nv)
-        abort();
-    *cap = cap2;
-    return nv;
-}
-
 static void cp_push(CpVec *b, uint32_t c)
 {
-    b->v = grow(b->v, &b->cap, b->n + 1, sizeof *b->v);
+    b->v = at_grow(b->v, &b->cap, b->n + 1, sizeof *b->v);
     b->v[b->n++] = c;
 }
 
 static void tv_push(TVec *b, ATerm *t)
 {
-    b->v = grow(b->v, &b->cap, b->n + 1, sizeof *b->v);
+    b->v = at_grow(b->v, &b->cap, b->n + 1, sizeof *b->v);
     b->v[b->n++] = t;
 }
 
