@@ -811,8 +811,8 @@ gc_bif:
     /* plus and minus: two smalls whose sum or difference fits a small are
      * done here (a small is its value shifted over the tag, so a plus the
      * untagged b is the tagged result); anything else (an overflow, a
-     * bignum or float, a bad argument) goes to arith_slow, told which of
-     * the four instructions it is in bif_kind. */
+     * bignum or float, a bad argument) goes to arith_slow, with the
+     * operands in arith_a, arith_b and which of the four it is in bif_kind. */
     OP(plus_xc_x)
     {
         Term a = x[pc[3]];
