@@ -31,20 +31,6 @@ enum {
     OPK_LINE = 100, /* operand tag before numbering: a {line,...} location */
 };
 
-static void *grow(void *v, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return v;
-    size_t cap2 = *cap ? *cap * 2 : 32;
-    while (cap2 < need)
-        cap2 *= 2;
-    void *nv = realloc(v, cap2 * elem);
-    if (!nv)
-        abort();
-    *cap = cap2;
-    return nv;
-}
-
 /* ---- the first pass's records */
 
 typedef struct Operand Operand;
@@ -230,7 +216,7 @@ static LabelInfo *label_info(Asm *A, uint64_t label)
     uint32_t idx;
     if (km_get(&A->label_index, &label, sizeof label, &idx))
         return &A->labels[idx];
-    A->labels = grow(A->labels, &A->cap_labels, A->nlabels + 1, sizeof *A->labels);
+    A->labels = at_grow(A->labels, &A->cap_labels, A->nlabels + 1, sizeof *A->labels);
     LabelInfo *l = &A->labels[A->nlabels];
     memset(l, 0, sizeof *l);
     l->label = label;
@@ -542,7 +528,7 @@ static void add_insn(Asm *A, Insn *in)
     }
     if (A->broken_func)
         return;
-    A->insns = grow(A->insns, &A->cap_insns, A->ninsns + 1, sizeof *A->insns);
+    A->insns = at_grow(A->insns, &A->cap_insns, A->ninsns + 1, sizeof *A->insns);
     A->insns[A->ninsns++] = *in;
 }
 
@@ -857,7 +843,7 @@ static void dir_exports(Asm *A, const ATerm *form, ATerm *const *args, size_t na
             continue;
         }
         km_put(&seen, key, klen, 0);
-        A->exports = grow(A->exports, &A->cap_exports, A->nexports + 1, sizeof *A->exports);
+        A->exports = at_grow(A->exports, &A->cap_exports, A->nexports + 1, sizeof *A->exports);
         A->exports[A->nexports++] = (Export){ elem(e, 0), (unsigned)ar, e->line, e->col };
     }
     km_free(&seen);
@@ -890,7 +876,7 @@ static void dir_function(Asm *A, const ATerm *form, ATerm *const *args, size_t n
     }
     A->broken_func = false;
     km_put(&A->func_by_name, key, klen, (uint32_t)A->nfuncs);
-    A->funcs = grow(A->funcs, &A->cap_funcs, A->nfuncs + 1, sizeof *A->funcs);
+    A->funcs = at_grow(A->funcs, &A->cap_funcs, A->nfuncs + 1, sizeof *A->funcs);
     A->funcs[A->nfuncs++] = (Func){ args[0], (unsigned)arity, entry, form->line, form->col, A->ninsns, A->ninsns };
 }
 

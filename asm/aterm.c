@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
+
 /* ---- arena */
 
 struct AtChunk {
@@ -49,6 +51,20 @@ void *at_alloc(AtArena *a, size_t size)
     c->used += size;
     memset(p, 0, size);
     return p;
+}
+
+void *at_grow(void *v, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return v;
+    size_t cap2 = *cap ? *cap * 2 : 16;
+    while (cap2 < need)
+        cap2 *= 2;
+    void *nv = realloc(v, cap2 * elem);
+    if (!nv)
+        abort();
+    *cap = cap2;
+    return nv;
 }
 
 /* ---- constructors */
@@ -169,69 +185,7 @@ bool at_mag_mul_add(uint8_t *mag, size_t *n, size_t cap, unsigned base, unsigned
 void at_put_utf8(BcBuf *b, uint32_t c)
 {
     uint8_t s[4];
-    size_t n;
-    if (c < 0x80) {
-        s[0] = (uint8_t)c;
-        n = 1;
-    } else if (c < 0x800) {
-        s[0] = (uint8_t)(0xC0 | c >> 6);
-        s[1] = (uint8_t)(0x80 | (c & 0x3F));
-        n = 2;
-    } else if (c < 0x10000) {
-        s[0] = (uint8_t)(0xE0 | c >> 12);
-        s[1] = (uint8_t)(0x80 | (c >> 6 & 0x3F));
-        s[2] = (uint8_t)(0x80 | (c & 0x3F));
-        n = 3;
-    } else {
-        s[0] = (uint8_t)(0xF0 | c >> 18);
-        s[1] = (uint8_t)(0x80 | (c >> 12 & 0x3F));
-        s[2] = (uint8_t)(0x80 | (c >> 6 & 0x3F));
-        s[3] = (uint8_t)(0x80 | (c & 0x3F));
-        n = 4;
-    }
-    bc_put_bytes(b, s, n);
-}
-
-size_t at_get_utf8(const uint8_t *s, size_t n, uint32_t *c)
-{
-    uint8_t b = s[0];
-    size_t len;
-    uint32_t v, min;
-    if (b < 0x80) {
-        *c = b;
-        return 1;
-    } else if (b >= 0xC2 && b <= 0xDF) {
-        len = 2, v = b & 0x1F, min = 0x80;
-    } else if (b >= 0xE0 && b <= 0xEF) {
-        len = 3, v = b & 0x0F, min = 0x800;
-    } else if (b >= 0xF0 && b <= 0xF4) {
-        len = 4, v = b & 0x07, min = 0x10000;
-    } else {
-        return 0;
-    }
-    if (n < len)
-        return 0;
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        v = v << 6 | (s[i] & 0x3F);
-    }
-    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-        return 0;
-    *c = v;
-    return len;
-}
-
-bool at_valid_utf8(const uint8_t *s, size_t n)
-{
-    uint32_t c;
-    for (size_t i = 0; i < n;) {
-        size_t k = at_get_utf8(s + i, n - i, &c);
-        if (!k)
-            return false;
-        i += k;
-    }
-    return true;
+    bc_put_bytes(b, s, utf8_encode(c, s));
 }
 
 /* ---- printing */
@@ -338,7 +292,7 @@ static bool printable(uint32_t c)
         return true;
     if (c == '\n' || c == '\r' || c == '\t' || c == '\v' || c == '\b' || c == '\f' || c == 27)
         return true;
-    return c >= 160 && c <= 0x10FFFF && !(c >= 0xD800 && c <= 0xDFFF);
+    return c >= 160 && utf8_is_scalar(c);
 }
 
 /* One character inside a quoted atom or string, with Erlang's escapes. */
@@ -397,32 +351,16 @@ void at_print_atom(BcBuf *out, const char *text, size_t len)
     }
     bc_put_byte(out, '\'');
     const uint8_t *s = (const uint8_t *)text;
-    for (size_t i = 0; i < len;) {
-        uint32_t c;
-        size_t k = at_get_utf8(s + i, len - i, &c);
-        if (!k) {
-            c = s[i]; /* not UTF-8: the byte as a latin-1 code */
-            k = 1;
-        }
-        put_quoted_char(out, c, '\'');
-        i += k;
-    }
+    for (size_t i = 0; i < len;)
+        put_quoted_char(out, utf8_next(s, len, &i), '\'');
     bc_put_byte(out, '\'');
 }
 
 void at_print_utf8_string(BcBuf *out, const uint8_t *s, size_t n)
 {
     bc_put_byte(out, '"');
-    for (size_t i = 0; i < n;) {
-        uint32_t c;
-        size_t k = at_get_utf8(s + i, n - i, &c);
-        if (!k) {
-            c = s[i];
-            k = 1;
-        }
-        put_quoted_char(out, c, '"');
-        i += k;
-    }
+    for (size_t i = 0; i < n;)
+        put_quoted_char(out, utf8_next(s, n, &i), '"');
     bc_put_byte(out, '"');
 }
 

@@ -27,6 +27,11 @@ void at_arena_free(AtArena *a);
 /* Zeroed memory, aligned for any type. */
 void *at_alloc(AtArena *a, size_t size);
 
+/* A malloc'd array v of *cap elements of elem bytes, grown (doubling) to
+ * hold at least need of them; returns it, perhaps moved. Out of memory
+ * aborts. */
+void *at_grow(void *v, size_t *cap, size_t need, size_t elem);
+
 typedef enum {
     AT_INT,    /* i: an integer that fits in int64 */
     AT_BIG,    /* big: an integer outside int64 */
@@ -104,11 +109,6 @@ bool at_mag_mul_add(uint8_t *mag, size_t *n, size_t cap, unsigned base, unsigned
 
 /* Appends UTF-8 for code point c (which must be < 0x110000). */
 void at_put_utf8(BcBuf *b, uint32_t c);
-/* Decodes one UTF-8 character from s (n > 0 bytes available). Returns its
- * length, or 0 if the bytes are not valid UTF-8 (overlong forms and
- * surrogates are invalid). */
-size_t at_get_utf8(const uint8_t *s, size_t n, uint32_t *c);
-bool at_valid_utf8(const uint8_t *s, size_t n);
 
 /* Printing in Erlang syntax, appending to a buffer (no NUL added). */
 void at_print(BcBuf *out, const ATerm *t);

@@ -19,6 +19,7 @@
 #include "bcfile.h"
 #include "etf.h"
 #include "keymap.h"
+#include "utf8.h"
 
 enum { OP_LABEL = 1, OP_FUNC_INFO = 2, OP_LINE = 153, MAX_OPERANDS = 8 };
 
@@ -138,7 +139,7 @@ static bool read_names(Dis *D, BcSection s, const char *sec, DName **out, size_t
         const uint8_t *b = cur->bad || len > (uint64_t)(cur->end - cur->p) ? NULL : bc_get_bytes(cur, (size_t)len);
         if (!b)
             return fail(D, "truncated %s section (entry %zu)", sec, i);
-        if (!at_valid_utf8(b, (size_t)len))
+        if (!utf8_valid(b, (size_t)len))
             return fail(D, "%s entry %zu is not valid UTF-8", sec, i);
         (*out)[i] = (DName){ (const char *)b, (size_t)len };
     }
@@ -317,10 +318,7 @@ static bool read_code(Dis *D, const BcFile *f)
         const BcOpInfo *op = num <= BC_MAX_OPCODE ? bc_op_info((unsigned)num) : NULL;
         if (!op)
             return fail(D, "unknown opcode %llu at code offset %zu", (unsigned long long)num, at);
-        D->insns = realloc(D->insns, (D->ninsns + 1 > D->cap_insns ? (D->cap_insns = D->cap_insns * 2 + 64)
-                                                                   : D->cap_insns) * sizeof *D->insns);
-        if (!D->insns)
-            abort();
+        D->insns = at_grow(D->insns, &D->cap_insns, D->ninsns + 1, sizeof *D->insns);
         DInsn *in = &D->insns[D->ninsns++];
         memset(in, 0, sizeof *in);
         in->op = op;

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
+
 /* ---- encoding */
 
 const char *etf_check(const ATerm *t, const ATerm **bad)
@@ -249,7 +251,7 @@ static ATerm *dec_atom(Dec *d, size_t len, bool latin1)
         for (size_t i = 0; i < len; i++)
             at_put_utf8(&b, d->p[i]);
     } else {
-        if (!at_valid_utf8(d->p, len))
+        if (!utf8_valid(d->p, len))
             return fail(d, "atom is not valid UTF-8");
         bc_put_bytes(&b, d->p, len);
     }

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
+
 /* ---- small growable arrays (freed by the caller) */
 
 typedef struct {
@@ -19,29 +21,15 @@ typedef struct {
     size_t n, cap;
 } TVec;
 
-static void *grow(void *v, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return v;
-    size_t cap2 = *cap ? *cap * 2 : 16;
-    while (cap2 < need)
-        cap2 *= 2;
-    void *nv = realloc(v, cap2 * elem);
-    if (!nv)
-        abort();
-    *cap = cap2;
-    return nv;
-}
-
 static void cp_push(CpVec *b, uint32_t c)
 {
-    b->v = grow(b->v, &b->cap, b->n + 1, sizeof *b->v);
+    b->v = at_grow(b->v, &b->cap, b->n + 1, sizeof *b->v);
     b->v[b->n++] = c;
 }
 
 static void tv_push(TVec *b, ATerm *t)
 {
-    b->v = grow(b->v, &b->cap, b->n + 1, sizeof *b->v);
+    b->v = at_grow(b->v, &b->cap, b->n + 1, sizeof *b->v);
     b->v[b->n++] = t;
 }
 
@@ -67,12 +55,9 @@ static void advance(TermParser *p)
  * its latin-1 code); returns its length in bytes. */
 static size_t cur_char(const TermParser *p, uint32_t *c)
 {
-    size_t k = at_get_utf8((const uint8_t *)p->src + p->pos, p->len - p->pos, c);
-    if (!k) {
-        *c = (unsigned char)p->src[p->pos];
-        k = 1;
-    }
-    return k;
+    size_t i = p->pos;
+    *c = utf8_next((const uint8_t *)p->src, p->len, &i);
+    return i - p->pos;
 }
 
 static void lex_error(TermParser *p, int line, int col, const char *fmt, ...) __attribute__((format(printf, 4, 5)));

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
+
 /* ---- arena */
 
 typedef struct Chunk {
@@ -148,50 +150,8 @@ void ast_buf_printf(AstBuf *b, const char *fmt, ...)
 
 void ast_buf_utf8(AstBuf *b, uint32_t c)
 {
-    char t[4];
-    if (c < 0x80) {
-        t[0] = (char)c;
-        ast_buf_put(b, t, 1);
-    } else if (c < 0x800) {
-        t[0] = (char)(0xC0 | (c >> 6));
-        t[1] = (char)(0x80 | (c & 0x3F));
-        ast_buf_put(b, t, 2);
-    } else if (c < 0x10000) {
-        t[0] = (char)(0xE0 | (c >> 12));
-        t[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        t[2] = (char)(0x80 | (c & 0x3F));
-        ast_buf_put(b, t, 3);
-    } else {
-        t[0] = (char)(0xF0 | (c >> 18));
-        t[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-        t[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-        t[3] = (char)(0x80 | (c & 0x3F));
-        ast_buf_put(b, t, 4);
-    }
-}
-
-/* Decodes one UTF-8 character of s[*i..len), advancing *i; a byte that
- * does not start a valid sequence stands for itself (Latin-1). */
-static uint32_t utf8_next(const char *s, size_t len, size_t *i)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    uint32_t c = u[*i];
-    int n = c >= 0xF8 ? 0 : c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
-    if (n > 0 && *i + (size_t)n < len) {
-        uint32_t v = c & (0x3Fu >> n);
-        int k;
-        for (k = 1; k <= n; k++) {
-            if ((u[*i + (size_t)k] & 0xC0) != 0x80)
-                break;
-            v = (v << 6) | (u[*i + (size_t)k] & 0x3F);
-        }
-        if (k > n) {
-            *i += (size_t)n + 1;
-            return v;
-        }
-    }
-    (*i)++;
-    return c;
+    uint8_t t[4];
+    ast_buf_put(b, (const char *)t, utf8_encode(c, t));
 }
 
 /* ---- Erlang's way of writing atoms, strings, characters, floats */
@@ -226,11 +186,11 @@ bool ast_atom_is_plain(const char *name, size_t len)
     if (len == 0)
         return false;
     size_t i = 0;
-    uint32_t c = utf8_next(name, len, &i);
+    uint32_t c = utf8_next((const uint8_t *)name, len, &i);
     if (!is_lower(c))
         return false;
     while (i < len) {
-        c = utf8_next(name, len, &i);
+        c = utf8_next((const uint8_t *)name, len, &i);
         if (!is_name_char(c))
             return false;
     }
@@ -273,7 +233,7 @@ void ast_buf_atom(AstBuf *b, const char *name, size_t len)
     ast_buf_putc(b, '\'');
     size_t i = 0;
     while (i < len)
-        put_escaped(b, utf8_next(name, len, &i), '\'');
+        put_escaped(b, utf8_next((const uint8_t *)name, len, &i), '\'');
     ast_buf_putc(b, '\'');
 }
 

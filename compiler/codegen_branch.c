@@ -493,13 +493,22 @@ void cg_gen_match(G *g, KStmt *s)
     free(snap.mem);
 }
 
-void cg_gen_catch(G *g, KStmt *s)
+/* Opens a catch or a try (op): a frame with the values in `save` kept
+ * there, a new catch slot (returned) and its handler's label (*lh). */
+static int open_catch(G *g, const char *op, const Bits save, int *lh)
 {
     cg_ensure_frame(g);
-    cg_save_set(g, s->live_after);
+    cg_save_set(g, save);
     int slot = g->D - ++g->st.level;
-    int lh = cg_new_label(g);
-    cg_emit(g, "{'catch',{y,%d},{f,%d}}", slot, lh);
+    *lh = cg_new_label(g);
+    cg_emit(g, "{'%s',{y,%d},{f,%d}}", op, slot, *lh);
+    return slot;
+}
+
+void cg_gen_catch(G *g, KStmt *s)
+{
+    int lh;
+    int slot = open_catch(g, "catch", s->live_after, &lh);
     RS snap = cg_snapshot(g);
     BT *t = join_target(g, &s->dst, 1, true, s->live_after, 0);
     push_bt(g, t);
@@ -516,11 +525,8 @@ void cg_gen_catch(G *g, KStmt *s)
 
 void cg_gen_try(G *g, KStmt *s)
 {
-    cg_ensure_frame(g);
-    cg_save_set(g, s->live_before);
-    int slot = g->D - ++g->st.level;
-    int lh = cg_new_label(g);
-    cg_emit(g, "{'try',{y,%d},{f,%d}}", slot, lh);
+    int lh;
+    int slot = open_catch(g, "try", s->live_before, &lh);
     RS snap = cg_snapshot(g);
     snap.level--;
     /* the body passes its values to the of clauses in x0, x1... */

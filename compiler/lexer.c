@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
+
 #define CP_EOF (-1)
 #define CP_BAD (-2)
 
@@ -86,35 +88,12 @@ static int32_t peek_at(const Lexer *lx, size_t pos, int *nb)
     *nb = 0;
     if (pos >= lx->len)
         return CP_EOF;
-    const unsigned char *u = (const unsigned char *)lx->src + pos;
-    size_t left = lx->len - pos;
-    unsigned c = u[0];
-    if (c < 0x80) {
-        *nb = 1;
-        return (int32_t)c;
-    }
-    int n;
-    uint32_t v, min;
-    if (c >= 0xC2 && c <= 0xDF) {
-        n = 1, v = c & 0x1F, min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        n = 2, v = c & 0x0F, min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 3, v = c & 0x07, min = 0x10000;
-    } else {
+    uint32_t c;
+    size_t n = utf8_decode((const uint8_t *)lx->src + pos, lx->len - pos, &c);
+    if (!n)
         return CP_BAD;
-    }
-    if (left < (size_t)n + 1)
-        return CP_BAD;
-    for (int k = 1; k <= n; k++) {
-        if ((u[k] & 0xC0) != 0x80)
-            return CP_BAD;
-        v = (v << 6) | (u[k] & 0x3F);
-    }
-    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-        return CP_BAD;
-    *nb = n + 1;
-    return (int32_t)v;
+    *nb = (int)n;
+    return (int32_t)c;
 }
 
 static int32_t cur(const Lexer *lx, int *nb)
@@ -180,7 +159,7 @@ static bool is_name_char(int32_t c)
 /* Erlang's ?CHAR test for characters inside strings and escapes. */
 static bool is_valid_char(int32_t c)
 {
-    return c >= 0 && c != 0xFFFE && c != 0xFFFF && c <= 0x10FFFF && !(c >= 0xD800 && c <= 0xDFFF);
+    return c != 0xFFFE && c != 0xFFFF && utf8_is_scalar(c);
 }
 
 static int digit_value(int32_t c)
@@ -239,10 +218,13 @@ static bool tmp_push(Lexer *lx, uint32_t c)
 
 /* ---- names */
 
-static const struct {
-    const char *word;
+/* A fixed spelling and its token: the keywords and the punctuation. */
+typedef struct {
+    const char *text;
     TokKind kind;
-} keywords[] = {
+} Spelling;
+
+static const Spelling keywords[] = {
     {"after", TOK_AFTER}, {"and", TOK_AND},     {"andalso", TOK_ANDALSO}, {"band", TOK_BAND},
     {"begin", TOK_BEGIN}, {"bnot", TOK_BNOT},   {"bor", TOK_BOR},         {"bsl", TOK_BSL},
     {"bsr", TOK_BSR},     {"bxor", TOK_BXOR},   {"case", TOK_CASE},       {"catch", TOK_CATCH},
@@ -257,7 +239,7 @@ static TokKind keyword_kind(const char *s, size_t n)
     if (n < 2 || n > 7)
         return TOK_ATOM;
     for (size_t i = 0; i < sizeof keywords / sizeof *keywords; i++)
-        if (strlen(keywords[i].word) == n && memcmp(keywords[i].word, s, n) == 0)
+        if (strlen(keywords[i].text) == n && memcmp(keywords[i].text, s, n) == 0)
             return keywords[i].kind;
     return TOK_ATOM;
 }
@@ -731,10 +713,7 @@ static bool looking_at(const Lexer *lx, const char *s)
     return lx->len - lx->pos >= n && memcmp(lx->src + lx->pos, s, n) == 0;
 }
 
-static const struct {
-    const char *text;
-    TokKind kind;
-} symbols[] = {
+static const Spelling symbols[] = {
     /* longest first where one spelling begins another */
     {"=:=", TOK_EXEQ},  {"=/=", TOK_EXNE}, {"...", TOK_DOTDOTDOT}, {"..", TOK_DOTDOT},
     {"?=", TOK_QMARKEQ}, {"<<", TOK_LTLT},  {"<-", TOK_LARROW},     {"<=", TOK_LDARROW},

@@ -22,36 +22,8 @@ static void record_fields(S *s, VT *vt, const AstExpr *e, Rec *r, bool in_guard,
     VT pend = { 0 };
     for (int i = 0; i < e->u.record.nfields; i++) {
         const AstFieldInit *f = &e->u.record.fields[i];
-        bool dup = false;
-        for (int j = 0; j < i && !dup; j++)
-            dup = strcmp(e->u.record.fields[j].name, f->name) == 0;
-        if (f->is_var) {
-            if (strcmp(f->name, "_") != 0) {
-                sema_report(s, false, f->line, f->col, 3, "field_name_is_variable",
-                            "field %s is not an atom or _ in record %s", f->name, sema_quote(s, e->u.record.name));
-                continue;
-            }
-            if (update) {
-                sema_report(s, false, f->line, f->col, 2, "wildcard_in_update",
-                            "meaningless use of _ in update of record %s",
-                            sema_quote(s, e->u.record.name));
-                continue;
-            }
-            if (seen_wild) {
-                sema_report(s, false, f->line, f->col, 0, "bad_multi_field_init", "'_' initializes no omitted fields");
-                continue;
-            }
-            seen_wild = true;
-        } else if (dup) {
-            sema_report(s, false, f->line, f->col, 3, "redefine_field", "field %s already defined in record %s",
-                        sema_quote(s, f->name), sema_quote(s, e->u.record.name));
+        if (sema_record_field(s, e, i, r, update, &seen_wild) != FIELD_OK)
             continue;
-        } else if (r && !sema_field_index(r, f->name)) {
-            sema_report(s, false, f->line, f->col, 3, "undefined_field", "field %s undefined in record %s",
-                        sema_quote(s, f->name),
-                        sema_quote(s, e->u.record.name));
-            continue;
-        }
         if (in_guard) {
             sema_gexpr(s, vt, f->value);
         } else {
@@ -593,17 +565,13 @@ void sema_expr(S *s, VT *vt, const AstExpr *e)
     case AST_RECORD:
         record_expr(s, vt, e);
         return;
-    case AST_RECORD_FIELD: {
+    case AST_RECORD_FIELD:
         sema_expr(s, vt, e->u.rfield.base);
-        Rec *r = sema_use_rec(s, e->u.rfield.name, e->line, e->col);
-        sema_check_rec_field(s, e->u.rfield.name, e->u.rfield.field, e->u.rfield.field_line, e->u.rfield.field_col, r);
+        sema_record_access(s, e);
         return;
-    }
-    case AST_RECORD_INDEX: {
-        Rec *r = sema_use_rec(s, e->u.rindex.name, e->line, e->col);
-        sema_check_rec_field(s, e->u.rindex.name, e->u.rindex.field, e->u.rindex.field_line, e->u.rindex.field_col, r);
+    case AST_RECORD_INDEX:
+        sema_record_access(s, e);
         return;
-    }
     default:
         return;
     }

@@ -129,7 +129,16 @@ void sema_check_call(S *s, const char *name, int arity, int line, int col, bool 
 
 /* ---- sema_pattern.c */
 
-void sema_check_rec_field(S *s, const char *rname, const char *field, int line, int col, Rec *r);
+/* Reports field of record rname undefined unless r (when known) has it;
+ * returns whether it has. */
+bool sema_check_rec_field(S *s, const char *rname, const char *field, int line, int col, Rec *r);
+/* Base#r.f or #r.f (its base aside): record r used, field f checked. */
+void sema_record_access(S *s, const AstExpr *e);
+typedef enum { FIELD_OK, FIELD_BAD, FIELD_UNDEFINED } FieldCheck;
+/* The checks of field i of #name{...} that patterns and expressions share:
+ * an atom or a single `_` (none in an update), named once, defined in r
+ * (when known). FIELD_OK, or what is wrong with it, reported. */
+FieldCheck sema_record_field(S *s, const AstExpr *e, int i, Rec *r, bool update, bool *seen_wild);
 void sema_pattern(S *s, Pat *p, const AstExpr *e);
 /* Patterns of a head or a match; returns the names they bind. */
 VT sema_head(S *s, VT *vt, const AstExprList *pats, bool fresh);

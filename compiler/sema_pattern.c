@@ -88,43 +88,63 @@ static void pattern_record(S *s, Pat *p, const AstExpr *e)
     bool seen_wild = false;
     int start = p->nv->n; /* a bad field drops what the fields before it bound (as erl_lint) */
     for (int i = 0; i < e->u.record.nfields; i++) {
-        const AstFieldInit *f = &e->u.record.fields[i];
-        bool dup = false;
-        for (int j = 0; j < i && !dup; j++)
-            dup = strcmp(e->u.record.fields[j].name, f->name) == 0;
-        if (f->is_var) {
-            if (strcmp(f->name, "_") != 0) {
-                sema_report(s, false, f->line, f->col, 3, "field_name_is_variable",
-                            "field %s is not an atom or _ in record %s",
-                            f->name, sema_quote(s, e->u.record.name));
-                continue;
-            }
-            if (seen_wild) {
-                sema_report(s, false, f->line, f->col, 0, "bad_multi_field_init", "'_' initializes no omitted fields");
-                continue;
-            }
-            seen_wild = true;
-        } else if (dup) {
-            sema_report(s, false, f->line, f->col, 3, "redefine_field", "field %s already defined in record %s",
-                        sema_quote(s, f->name), sema_quote(s, e->u.record.name));
-            continue;
-        } else if (r && !sema_field_index(r, f->name)) {
-            sema_report(s, false, f->line, f->col, 3, "undefined_field", "field %s undefined in record %s",
-                        sema_quote(s, f->name),
-                        sema_quote(s, e->u.record.name));
+        FieldCheck c = sema_record_field(s, e, i, r, false, &seen_wild);
+        if (c == FIELD_UNDEFINED)
             p->nv->n = start;
-            continue;
-        }
-        if (r)
-            sema_pattern(s, p, f->value);
+        if (c == FIELD_OK && r)
+            sema_pattern(s, p, e->u.record.fields[i].value);
     }
 }
 
-void sema_check_rec_field(S *s, const char *rname, const char *field, int line, int col, Rec *r)
+bool sema_check_rec_field(S *s, const char *rname, const char *field, int line, int col, Rec *r)
 {
-    if (r && !sema_field_index(r, field))
-        sema_report(s, false, line, col, 3, "undefined_field", "field %s undefined in record %s", sema_quote(s, field),
-                    sema_quote(s, rname));
+    if (!r || sema_field_index(r, field))
+        return true;
+    sema_report(s, false, line, col, 3, "undefined_field", "field %s undefined in record %s", sema_quote(s, field),
+                sema_quote(s, rname));
+    return false;
+}
+
+void sema_record_access(S *s, const AstExpr *e)
+{
+    if (e->kind == AST_RECORD_INDEX) {
+        Rec *r = sema_use_rec(s, e->u.rindex.name, e->line, e->col);
+        sema_check_rec_field(s, e->u.rindex.name, e->u.rindex.field, e->u.rindex.field_line, e->u.rindex.field_col, r);
+    } else {
+        Rec *r = sema_use_rec(s, e->u.rfield.name, e->line, e->col);
+        sema_check_rec_field(s, e->u.rfield.name, e->u.rfield.field, e->u.rfield.field_line, e->u.rfield.field_col, r);
+    }
+}
+
+FieldCheck sema_record_field(S *s, const AstExpr *e, int i, Rec *r, bool update, bool *seen_wild)
+{
+    const AstFieldInit *f = &e->u.record.fields[i];
+    const char *rname = e->u.record.name;
+    if (f->is_var) {
+        if (strcmp(f->name, "_") != 0) {
+            sema_report(s, false, f->line, f->col, 3, "field_name_is_variable",
+                        "field %s is not an atom or _ in record %s", f->name, sema_quote(s, rname));
+            return FIELD_BAD;
+        }
+        if (update) {
+            sema_report(s, false, f->line, f->col, 2, "wildcard_in_update",
+                        "meaningless use of _ in update of record %s", sema_quote(s, rname));
+            return FIELD_BAD;
+        }
+        if (*seen_wild) {
+            sema_report(s, false, f->line, f->col, 0, "bad_multi_field_init", "'_' initializes no omitted fields");
+            return FIELD_BAD;
+        }
+        *seen_wild = true;
+        return FIELD_OK;
+    }
+    for (int j = 0; j < i; j++)
+        if (strcmp(e->u.record.fields[j].name, f->name) == 0) {
+            sema_report(s, false, f->line, f->col, 3, "redefine_field", "field %s already defined in record %s",
+                        sema_quote(s, f->name), sema_quote(s, rname));
+            return FIELD_BAD;
+        }
+    return sema_check_rec_field(s, rname, f->name, f->line, f->col, r) ? FIELD_OK : FIELD_UNDEFINED;
 }
 
 void sema_pattern(S *s, Pat *p, const AstExpr *e)
@@ -155,11 +175,9 @@ void sema_pattern(S *s, Pat *p, const AstExpr *e)
             return;
         }
         break;
-    case AST_RECORD_INDEX: {
-        Rec *r = sema_use_rec(s, e->u.rindex.name, e->line, e->col);
-        sema_check_rec_field(s, e->u.rindex.name, e->u.rindex.field, e->u.rindex.field_line, e->u.rindex.field_col, r);
+    case AST_RECORD_INDEX:
+        sema_record_access(s, e);
         return;
-    }
     case AST_BIN:
         for (int i = 0; i < e->u.bin.nsegs; i++) {
             const AstBinSeg *sg = &e->u.bin.segs[i];
@@ -308,17 +326,13 @@ void sema_gexpr(S *s, VT *vt, const AstExpr *e)
             return;
         }
         break;
-    case AST_RECORD_FIELD: {
+    case AST_RECORD_FIELD:
         sema_gexpr(s, vt, e->u.rfield.base);
-        Rec *r = sema_use_rec(s, e->u.rfield.name, e->line, e->col);
-        sema_check_rec_field(s, e->u.rfield.name, e->u.rfield.field, e->u.rfield.field_line, e->u.rfield.field_col, r);
+        sema_record_access(s, e);
         return;
-    }
-    case AST_RECORD_INDEX: {
-        Rec *r = sema_use_rec(s, e->u.rindex.name, e->line, e->col);
-        sema_check_rec_field(s, e->u.rindex.name, e->u.rindex.field, e->u.rindex.field_line, e->u.rindex.field_col, r);
+    case AST_RECORD_INDEX:
+        sema_record_access(s, e);
         return;
-    }
     default:
         break;
     }

@@ -621,30 +621,28 @@ bool arith_base_arg(Term t, unsigned *base)
     return true;
 }
 
-static Term integer_to_list(Process *p, Term *args, unsigned live, unsigned base)
+Term arith_integer_text(Process *p, Term *args, unsigned live, Term base, ArithTextFn make)
 {
-    if (!is_integer(args[0]))
+    unsigned b;
+    if (!arith_base_arg(base, &b) || !is_integer(args[0]))
         return bif_badarg(p);
     size_t len;
-    char *s = big_to_string(args[0], base, &len);
+    char *s = big_to_string(args[0], b, &len);
     if (!s)
         return sys_limit(p);
-    Term r = chars_to_list(p, s, len, live);
+    Term r = make(p, s, len, live);
     free(s);
     return r;
 }
 
 Term bif_integer_to_list_1(Process *p, Term *args, unsigned live)
 {
-    return integer_to_list(p, args, live, 10);
+    return arith_integer_text(p, args, live, make_small(10), chars_to_list);
 }
 
 Term bif_integer_to_list_2(Process *p, Term *args, unsigned live)
 {
-    unsigned base;
-    if (!arith_base_arg(args[1], &base))
-        return bif_badarg(p);
-    return integer_to_list(p, args, live, base);
+    return arith_integer_text(p, args, live, args[1], chars_to_list);
 }
 
 static Term list_to_integer(Process *p, Term *args, unsigned live, unsigned base)

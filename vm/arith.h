@@ -57,4 +57,13 @@ Term arith_int64(Process *p, int64_t v, unsigned live);
 /* A base argument of integer_to_list/2 and friends: an integer in 2..36. */
 bool arith_base_arg(Term t, unsigned *base);
 
+/* Makes a term of the text s[0..n) (a list of its characters, a binary),
+ * reserving its heap with `live` roots. */
+typedef Term (*ArithTextFn)(Process *p, const char *s, size_t n, unsigned live);
+
+/* integer_to_list and integer_to_binary: the integer args[0] written in
+ * base (the term, checked by arith_base_arg), the text made by make.
+ * badarg if either argument is bad. */
+Term arith_integer_text(Process *p, Term *args, unsigned live, Term base, ArithTextFn make);
+
 #endif

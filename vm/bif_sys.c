@@ -300,30 +300,14 @@ static Term text_list(Process *p, const char *s, size_t n, unsigned live)
 
 /* ---- integers as binaries ------------------------------------------------- */
 
-static Term integer_to_binary(Process *p, Term *args, unsigned live, unsigned base)
-{
-    if (!is_integer(args[0]))
-        return bif_badarg(p);
-    size_t len;
-    char *s = big_to_string(args[0], base, &len);
-    if (!s)
-        return bif_heap_exhausted(p);
-    Term r = text_binary(p, s, len, live);
-    free(s);
-    return r;
-}
-
 Term bif_integer_to_binary_1(Process *p, Term *args, unsigned live)
 {
-    return integer_to_binary(p, args, live, 10);
+    return arith_integer_text(p, args, live, make_small(10), text_binary);
 }
 
 Term bif_integer_to_binary_2(Process *p, Term *args, unsigned live)
 {
-    unsigned base;
-    if (!arith_base_arg(args[1], &base))
-        return bif_badarg(p);
-    return integer_to_binary(p, args, live, base);
+    return arith_integer_text(p, args, live, args[1], text_binary);
 }
 
 /* An optional sign and digits of the base, nothing else (no spaces). The

@@ -19,6 +19,7 @@
 #include "module.h"
 #include "process.h"
 #include "term.h"
+#include "utf8.h"
 
 /* OTP's largest tuple (MAX_ARITY): bigger ones are badarg there. */
 #define TUPLE_MAX_ARITY 0xFFFFFFu
@@ -60,94 +61,14 @@ static Term *alloc_cells(Process *p, size_t n, Term tail)
     return cells;
 }
 
-/* True for a code point that may appear in an atom (any Unicode scalar). */
-static bool valid_char(int64_t c)
-{
-    return c >= 0 && c <= 0x10FFFF && !(c >= 0xD800 && c <= 0xDFFF);
-}
-
-/* Writes code point c as UTF-8 into out; returns the bytes written. */
-static size_t utf8_put(uint32_t c, uint8_t *out)
-{
-    if (c < 0x80) {
-        out[0] = (uint8_t)c;
-        return 1;
-    }
-    if (c < 0x800) {
-        out[0] = (uint8_t)(0xC0 | (c >> 6));
-        out[1] = (uint8_t)(0x80 | (c & 0x3F));
-        return 2;
-    }
-    if (c < 0x10000) {
-        out[0] = (uint8_t)(0xE0 | (c >> 12));
-        out[1] = (uint8_t)(0x80 | ((c >> 6) & 0x3F));
-        out[2] = (uint8_t)(0x80 | (c & 0x3F));
-        return 3;
-    }
-    out[0] = (uint8_t)(0xF0 | (c >> 18));
-    out[1] = (uint8_t)(0x80 | ((c >> 12) & 0x3F));
-    out[2] = (uint8_t)(0x80 | ((c >> 6) & 0x3F));
-    out[3] = (uint8_t)(0x80 | (c & 0x3F));
-    return 4;
-}
-
-/* Decodes one UTF-8 character from s[0..n) into *c. Returns the bytes it
- * took, or 0 if the bytes are not valid UTF-8 (truncated, overlong,
- * surrogate, or above U+10FFFF). */
-static size_t utf8_get(const uint8_t *s, size_t n, uint32_t *c)
-{
-    uint8_t b = s[0];
-    size_t len = 0;
-    uint32_t v, min;
-    if (b < 0x80) {
-        *c = b;
-        return 1;
-    } else if ((b & 0xE0) == 0xC0) {
-        len = 2, v = b & 0x1F, min = 0x80;
-    } else if ((b & 0xF0) == 0xE0) {
-        len = 3, v = b & 0x0F, min = 0x800;
-    } else if ((b & 0xF8) == 0xF0) {
-        len = 4, v = b & 0x07, min = 0x10000;
-    } else {
-        return 0;
-    }
-    if (len > n)
-        return 0;
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        v = (v << 6) | (s[i] & 0x3F);
-    }
-    if (v < min || !valid_char(v))
-        return 0;
-    *c = v;
-    return len;
-}
-
 /* Counts the characters of an atom's UTF-8 text. Atom text is valid UTF-8
  * by construction; a stray invalid byte counts as one character. */
 static size_t atom_chars(const uint8_t *s, size_t n)
 {
     size_t k = 0;
-    for (size_t i = 0; i < n; k++) {
-        uint32_t c;
-        size_t used = utf8_get(s + i, n - i, &c);
-        i += used ? used : 1;
-    }
+    for (size_t i = 0; i < n; k++)
+        utf8_next(s, n, &i);
     return k;
-}
-
-/* The next character of an atom's text at s[*i], advancing *i. */
-static uint32_t atom_next_char(const uint8_t *s, size_t n, size_t *i)
-{
-    uint32_t c;
-    size_t used = utf8_get(s + *i, n - *i, &c);
-    if (!used) {
-        c = s[*i];
-        used = 1;
-    }
-    *i += used;
-    return c;
 }
 
 /* ---- tuples ----------------------------------------------------------- */
@@ -463,7 +384,7 @@ Term bif_atom_to_list_1(Process *p, Term *args, unsigned live)
     Term *cells = alloc_cells(p, n, NIL);
     size_t i = 0;
     for (size_t k = 0; k < n; k++)
-        cells[2 * k] = make_small(atom_next_char(s, len, &i));
+        cells[2 * k] = make_small(utf8_next(s, len, &i));
     return make_list(cells);
 }
 
@@ -479,9 +400,9 @@ static int chars_to_utf8(Term l, uint8_t *buf, size_t *len)
         if (chars == ATOM_MAX_CHARS)
             return TEXT_TOO_LONG;
         Term h = list_head(l);
-        if (!is_small(h) || !valid_char(small_val(h)))
+        if (!is_small(h) || !utf8_is_scalar(small_val(h)))
             return TEXT_BADARG;
-        n += utf8_put((uint32_t)small_val(h), buf + n);
+        n += utf8_encode((uint32_t)small_val(h), buf + n);
         chars++;
     }
     if (!is_nil(l))
@@ -731,7 +652,7 @@ Term bif_atom_to_binary_2(Process *p, Term *args, unsigned live)
     if (latin1) {
         size_t n = 0;
         for (size_t i = 0; i < len && n < sizeof buf;) {
-            uint32_t c = atom_next_char(s, len, &i);
+            uint32_t c = utf8_next(s, len, &i);
             if (c > 255)
                 return bif_badarg(p);
             buf[n++] = (uint8_t)c;
@@ -755,11 +676,11 @@ static int bin_to_atom_text(const uint8_t *s, size_t n, bool latin1, uint8_t *bu
         if (chars == ATOM_MAX_CHARS)
             return TEXT_TOO_LONG;
         uint32_t c = s[i];
-        size_t used = latin1 ? 1 : utf8_get(s + i, n - i, &c);
+        size_t used = latin1 ? 1 : utf8_decode(s + i, n - i, &c);
         if (!used)
             return TEXT_BADARG;
         i += used;
-        out += utf8_put(c, buf + out);
+        out += utf8_encode(c, buf + out);
     }
     *len = out;
     return TEXT_OK;

@@ -43,6 +43,7 @@
 #include "bignum.h"
 #include "binary.h"
 #include "print.h"
+#include "utf8.h"
 
 /* ~p's default line length. */
 #define LINE_LENGTH 80
@@ -50,60 +51,6 @@
  * than building gigabytes of padding. */
 #define FIELD_MAX (1L << 24)
 #define NONE (-1L)
-
-/* ------------------------------------------------------------------ UTF-8 */
-
-/* Decodes one well-formed UTF-8 character from s[0..n) into *c; returns
- * its length, or 0 if the bytes there are not valid UTF-8 (overlong forms,
- * surrogates and values past 0x10FFFF included). */
-static size_t get_utf8(const uint8_t *s, size_t n, uint32_t *c)
-{
-    if (n == 0)
-        return 0;
-    uint8_t b = s[0];
-    size_t len;
-    uint32_t v, min;
-    if (b < 0x80) {
-        *c = b;
-        return 1;
-    } else if ((b & 0xE0) == 0xC0) {
-        len = 2, v = b & 0x1F, min = 0x80;
-    } else if ((b & 0xF0) == 0xE0) {
-        len = 3, v = b & 0x0F, min = 0x800;
-    } else if ((b & 0xF8) == 0xF0) {
-        len = 4, v = b & 0x07, min = 0x10000;
-    } else {
-        return 0;
-    }
-    if (n < len)
-        return 0;
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        v = (v << 6) | (s[i] & 0x3F);
-    }
-    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-        return 0;
-    *c = v;
-    return len;
-}
-
-static bool utf8_valid(const uint8_t *s, size_t n)
-{
-    uint32_t c;
-    for (size_t i = 0; i < n;) {
-        size_t k = get_utf8(s + i, n - i, &c);
-        if (!k)
-            return false;
-        i += k;
-    }
-    return true;
-}
-
-static bool is_unicode_char(int64_t v)
-{
-    return v >= 0 && v <= 0x10FFFF && !(v >= 0xD800 && v <= 0xDFFF);
-}
 
 /* ------------------------------------------- code point buffers, graphemes */
 
@@ -139,16 +86,8 @@ static void cp_free(CpBuf *b)
 static void cp_from_utf8(CpBuf *b, const char *s, size_t n)
 {
     const uint8_t *u = (const uint8_t *)s;
-    for (size_t i = 0; i < n;) {
-        uint32_t c;
-        size_t k = get_utf8(u + i, n - i, &c);
-        if (!k) {
-            c = u[i];
-            k = 1;
-        }
-        cp_push(b, c);
-        i += k;
-    }
+    for (size_t i = 0; i < n;)
+        cp_push(b, utf8_next(u, n, &i));
 }
 
 typedef struct {
@@ -318,7 +257,7 @@ static bool char_allowed(Term h, int mode)
     if (!is_small(h))
         return false;
     int64_t v = small_val(h);
-    return mode == CD_LATIN1 ? (v >= 0 && v <= 255) : is_unicode_char(v);
+    return mode == CD_LATIN1 ? (v >= 0 && v <= 255) : utf8_is_scalar(v);
 }
 
 static bool walk_binary(Sink *k, Term bin, int mode)
@@ -334,7 +273,7 @@ static bool walk_binary(Sink *k, Term bin, int mode)
     }
     for (size_t i = 0; i < n;) {
         uint32_t c = s[i];
-        size_t len = utf8 ? get_utf8(s + i, n - i, &c) : 1;
+        size_t len = utf8 ? utf8_decode(s + i, n - i, &c) : 1;
         sink_put(k, c);
         i += len;
     }
@@ -437,7 +376,7 @@ static int64_t in_peek(const FmtIn *in)
         if (in->pos >= in->len)
             return IN_END;
         uint32_t c;
-        if (in->utf8 && get_utf8(in->s + in->pos, in->len - in->pos, &c))
+        if (in->utf8 && utf8_decode(in->s + in->pos, in->len - in->pos, &c))
             return c;
         return in->s[in->pos];
     }
@@ -447,7 +386,7 @@ static int64_t in_peek(const FmtIn *in)
         return IN_BAD;
     Term h = list_head(in->list);
     if (is_small(h))
-        return is_unicode_char(small_val(h)) ? small_val(h) : IN_BAD;
+        return utf8_is_scalar(small_val(h)) ? small_val(h) : IN_BAD;
     if (is_list(h) || is_nil(h) || is_binary(h))
         return IN_CHUNK;
     return IN_BAD;
@@ -457,7 +396,7 @@ static void in_take(FmtIn *in)
 {
     if (in->is_bytes) {
         uint32_t c;
-        size_t k = in->utf8 ? get_utf8(in->s + in->pos, in->len - in->pos, &c) : 0;
+        size_t k = in->utf8 ? utf8_decode(in->s + in->pos, in->len - in->pos, &c) : 0;
         in->pos += k ? k : 1;
     } else {
         in->list = list_tail(in->list);
@@ -584,7 +523,7 @@ static bool put_pad(StrBuf *sb, Term pad, long n)
 {
     if (n <= 0)
         return true;
-    if (!is_small(pad) || !is_unicode_char(small_val(pad)))
+    if (!is_small(pad) || !utf8_is_scalar(small_val(pad)))
         return false;
     uint32_t c = (uint32_t)small_val(pad);
     for (long i = 0; i < n; i++) {
@@ -1052,14 +991,7 @@ static void cp_from_marked(CpBuf *b, const char *s, size_t n)
             i++;
             continue;
         }
-        uint32_t c;
-        size_t k = get_utf8(u + i, n - i, &c);
-        if (!k) {
-            c = u[i];
-            k = 1;
-        }
-        cp_push(b, c);
-        i += k;
+        cp_push(b, utf8_next(u, n, &i));
     }
 }
 
@@ -1084,7 +1016,7 @@ static bool deep_chars(StrBuf *sb, Term pad, long n)
 {
     if (n <= 0)
         return true;
-    if (!is_small(pad) || !is_unicode_char(small_val(pad)))
+    if (!is_small(pad) || !utf8_is_scalar(small_val(pad)))
         return false;
     chars_rec(sb, (uint32_t)small_val(pad), n);
     return true;

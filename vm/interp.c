@@ -9,7 +9,8 @@
  * is the frame's saved return address, y(i) is E[i + 1]), cp (the return
  * address of a function that has no frame) and the reductions left. Anything
  * that may collect garbage or raise saves E into the process first (SAVE)
- * and reloads it after (LOAD): that is the one "may GC" protocol.
+ * and reloads it after (LOAD): that is the one "may GC" protocol, and
+ * RESERVE wraps it around the commonest case, making room on the heap.
  *
  * Reductions: every call costs one; when they run out the process yields
  * at the call, with its arguments as the live registers. */
@@ -174,6 +175,31 @@ static int list_to_regs(Term list, Term *x, unsigned max)
         goto raise;                                                                                          \
     } while (0)
 
+/* Raise error:reason from a call of bif (NULL: of the current function)
+ * with its arity arguments in x0.. (they go into the stack trace). */
+#define RAISE_ARGS(reason, bif, arity)                                                                       \
+    do {                                                                                                     \
+        exc_arity = (arity);                                                                                 \
+        exc_bif = (bif);                                                                                     \
+        p->exc_class = ATOM_error;                                                                           \
+        p->exc_reason = (reason);                                                                            \
+        goto raise_with_args;                                                                                \
+    } while (0)
+
+/* Make room for need words on the heap, keeping x0..x(live-1): may
+ * collect, so E is saved and reloaded around it. */
+#define RESERVE(need, live)                                                                                  \
+    do {                                                                                                     \
+        SAVE();                                                                                              \
+        if (!reserve(p, x, (need), (live)))                                                                  \
+            goto heap_exhausted;                                                                             \
+        LOAD();                                                                                              \
+    } while (0)
+
+/* Which arithmetic instruction the shared slow path serves. */
+#define ARITH_MINUS 1u /* else plus */
+#define ARITH_XC 2u    /* operands x, small constant, result to x; else S, S, D */
+
 RunResult interp_run(Process *p, Term *xregs, int reds)
 {
 #ifndef BL_SWITCH_DISPATCH
@@ -201,6 +227,8 @@ RunResult interp_run(Process *p, Term *xregs, int reds)
     Export *dyn_e = NULL;
     /* Which variant of a shared handler body is running. */
     unsigned bif_kind = 0;
+    /* The operands of plus or minus, for its slow path. */
+    Term arith_a = 0, arith_b = 0;
 
     p->x = x;
     if (p->arity)
@@ -285,11 +313,7 @@ call_undef:
         code_ensure_loaded(e->module);
         if (export_code(e))
             NEXT(); /* re-execute the call */
-        exc_arity = e->arity;
-        p->exc_class = ATOM_error;
-        p->exc_reason = ATOM_undef;
-        exc_bif = e;
-        goto raise_with_args;
+        RAISE_ARGS(ATOM_undef, e, e->arity);
     }
     /* call_ext to a BIF: kind 0 plain, 1 tail call, 2 tail call that pops
      * pc[3] words. The three share the body, so each sets its kind. */
@@ -375,12 +399,8 @@ call_bif:
     OP(allocate)
     {
         Instr n = pc[1];
-        if ((size_t)(E - p->htop) < n + 1) {
-            SAVE();
-            if (!reserve(p, x, n + 1, (unsigned)pc[2]))
-                goto heap_exhausted;
-            LOAD();
-        }
+        if ((size_t)(E - p->htop) < n + 1)
+            RESERVE(n + 1, (unsigned)pc[2]);
         E -= n + 1;
         E[0] = (Term)cp;
         for (Instr i = 1; i <= n; i++)
@@ -392,12 +412,8 @@ call_bif:
     {
         Instr n = pc[1];
         size_t need = n + 1 + pc[2];
-        if ((size_t)(E - p->htop) < need) {
-            SAVE();
-            if (!reserve(p, x, need, (unsigned)pc[3]))
-                goto heap_exhausted;
-            LOAD();
-        }
+        if ((size_t)(E - p->htop) < need)
+            RESERVE(need, (unsigned)pc[3]);
         E -= n + 1;
         E[0] = (Term)cp;
         for (Instr i = 1; i <= n; i++)
@@ -414,12 +430,8 @@ call_bif:
     }
     OP(test_heap)
     {
-        if ((size_t)(E - p->htop) < pc[1]) {
-            SAVE();
-            if (!reserve(p, x, pc[1], (unsigned)pc[2]))
-                goto heap_exhausted;
-            LOAD();
-        }
+        if ((size_t)(E - p->htop) < pc[1])
+            RESERVE(pc[1], (unsigned)pc[2]);
         pc += 3;
         NEXT();
     }
@@ -796,6 +808,11 @@ gc_bif:
         }
         NEXT();
     }
+    /* plus and minus: two smalls whose sum or difference fits a small are
+     * done here (a small is its value shifted over the tag, so a plus the
+     * untagged b is the tagged result); anything else (an overflow, a
+     * bignum or float, a bad argument) goes to arith_slow, with the
+     * operands in arith_a, arith_b and which of the four it is in bif_kind. */
     OP(plus_xc_x)
     {
         Term a = x[pc[3]];
@@ -805,17 +822,10 @@ gc_bif:
             pc += 6;
             NEXT();
         }
-        unsigned live = (unsigned)pc[2];
-        x[live] = a;
-        x[live + 1] = (Term)pc[4];
-        SAVE();
-        Term res = bif_plus_2(p, x + live, live + 2);
-        LOAD();
-        if (res == THE_NON_VALUE)
-            goto arith_failed;
-        x[pc[5]] = res;
-        pc += 6;
-        NEXT();
+        arith_a = a;
+        arith_b = (Term)pc[4];
+        bif_kind = ARITH_XC;
+        goto arith_slow;
     }
     OP(minus_xc_x)
     {
@@ -826,17 +836,10 @@ gc_bif:
             pc += 6;
             NEXT();
         }
-        unsigned live = (unsigned)pc[2];
-        x[live] = a;
-        x[live + 1] = (Term)pc[4];
-        SAVE();
-        Term res = bif_minus_2(p, x + live, live + 2);
-        LOAD();
-        if (res == THE_NON_VALUE)
-            goto arith_failed;
-        x[pc[5]] = res;
-        pc += 6;
-        NEXT();
+        arith_a = a;
+        arith_b = (Term)pc[4];
+        bif_kind = ARITH_XC | ARITH_MINUS;
+        goto arith_slow;
     }
     OP(plus)
     {
@@ -847,17 +850,10 @@ gc_bif:
             pc += 6;
             NEXT();
         }
-        unsigned live = (unsigned)pc[2];
-        x[live] = a;
-        x[live + 1] = b;
-        SAVE();
-        Term res = bif_plus_2(p, x + live, live + 2);
-        LOAD();
-        if (res == THE_NON_VALUE)
-            goto arith_failed;
-        STORE(pc[5], res);
-        pc += 6;
-        NEXT();
+        arith_a = a;
+        arith_b = b;
+        bif_kind = 0;
+        goto arith_slow;
     }
     OP(minus)
     {
@@ -868,29 +864,36 @@ gc_bif:
             pc += 6;
             NEXT();
         }
+        arith_a = a;
+        arith_b = b;
+        bif_kind = ARITH_MINUS;
+        goto arith_slow;
+    }
+arith_slow:
+    {
+        /* The BIF takes its operands at x[live], x[live + 1], where a
+         * failure leaves them for the stack trace. */
         unsigned live = (unsigned)pc[2];
-        x[live] = a;
-        x[live + 1] = b;
+        x[live] = arith_a;
+        x[live + 1] = arith_b;
         SAVE();
-        Term res = bif_minus_2(p, x + live, live + 2);
+        Term res = (bif_kind & ARITH_MINUS ? bif_minus_2 : bif_plus_2)(p, x + live, live + 2);
         LOAD();
-        if (res == THE_NON_VALUE)
-            goto arith_failed;
-        STORE(pc[5], res);
+        if (res == THE_NON_VALUE) {
+            if (pc[1]) {
+                JUMP(pc[1]);
+                NEXT();
+            }
+            memmove(x, x + live, 2 * sizeof(Term));
+            exc_arity = 2;
+            goto bif_failed;
+        }
+        if (bif_kind & ARITH_XC)
+            x[pc[5]] = res;
+        else
+            STORE(pc[5], res);
         pc += 6;
         NEXT();
-    }
-arith_failed:
-    {
-        /* The operands sit at x[live], x[live + 1]. */
-        unsigned live = (unsigned)pc[2];
-        if (pc[1]) {
-            JUMP(pc[1]);
-            NEXT();
-        }
-        memmove(x, x + live, 2 * sizeof(Term));
-        exc_arity = 2;
-        goto bif_failed;
     }
 
     /* ---- exceptions */
@@ -908,23 +911,16 @@ arith_failed:
         Y(pc[1]) = NIL;
         if (x[0] == THE_NON_VALUE) {
             /* We got here by an exception: x1 class, x2 reason, x3 trace. */
-            SAVE();
-            if (!reserve(p, x, 6, 4))
-                goto heap_exhausted;
-            LOAD();
+            RESERVE(6, 4);
             x[0] = exc_catch_value(p, x[1], x[2], x[3]);
         }
         pc += 2;
         NEXT();
     }
     OP(try_end)
-    {
-        Y(pc[1]) = NIL;
-        pc += 2;
-        NEXT();
-    }
     OP(try_case)
     {
+        /* The try is over, or its handler entered: free its catch slot. */
         Y(pc[1]) = NIL;
         pc += 2;
         NEXT();
@@ -932,30 +928,19 @@ arith_failed:
     OP(try_case_end)
     {
         x[0] = SRC(pc[1]);
-        SAVE();
-        if (!reserve(p, x, 3, 1))
-            goto heap_exhausted;
-        LOAD();
+        RESERVE(3, 1);
         RAISE(ATOM_error, exc_tuple2(p, ATOM_try_clause, x[0]));
     }
     OP(badmatch)
     {
-        Term v = SRC(pc[1]);
-        x[0] = v;
-        SAVE();
-        if (!reserve(p, x, 3, 1))
-            goto heap_exhausted;
-        LOAD();
+        x[0] = SRC(pc[1]);
+        RESERVE(3, 1);
         RAISE(ATOM_error, exc_tuple2(p, ATOM_badmatch, x[0]));
     }
     OP(case_end)
     {
-        Term v = SRC(pc[1]);
-        x[0] = v;
-        SAVE();
-        if (!reserve(p, x, 3, 1))
-            goto heap_exhausted;
-        LOAD();
+        x[0] = SRC(pc[1]);
+        RESERVE(3, 1);
         RAISE(ATOM_error, exc_tuple2(p, ATOM_case_clause, x[0]));
     }
     OP(if_end)
@@ -1049,11 +1034,7 @@ do_apply:
         Term args[BC_MAX_ARITY];
         int n = list_to_regs(x[2], args, BC_MAX_ARITY);
         if (n < 0 || !is_atom(m) || !is_atom(f)) {
-            exc_arity = 3;
-            exc_bif = export_get(ATOM_erlang, ATOM_apply, 3);
-            p->exc_class = ATOM_error;
-            p->exc_reason = ATOM_badarg;
-            goto raise_with_args;
+            RAISE_ARGS(ATOM_badarg, export_get(ATOM_erlang, ATOM_apply, 3), 3);
         }
         memcpy(x, args, (size_t)n * sizeof(Term));
         note_dirty((unsigned)n + 1);
@@ -1070,11 +1051,7 @@ do_apply:
         Term args[BC_MAX_ARITY];
         int n = list_to_regs(x[1], args, BC_MAX_ARITY - 1);
         if (n < 0) {
-            exc_arity = 2;
-            exc_bif = export_get(ATOM_erlang, ATOM_apply, 2);
-            p->exc_class = ATOM_error;
-            p->exc_reason = ATOM_badarg;
-            goto raise_with_args;
+            RAISE_ARGS(ATOM_badarg, export_get(ATOM_erlang, ATOM_apply, 2), 2);
         }
         memcpy(x, args, (size_t)n * sizeof(Term));
         x[n] = f;
@@ -1089,11 +1066,7 @@ do_apply:
     {
         SAVE();
         if (!sig_send(p, x[0], x[1])) {
-            exc_arity = 2;
-            exc_bif = export_get(ATOM_erlang, atom_intern("!", 1), 2);
-            p->exc_class = ATOM_error;
-            p->exc_reason = ATOM_badarg;
-            goto raise_with_args;
+            RAISE_ARGS(ATOM_badarg, export_get(ATOM_erlang, atom_intern("!", 1), 2), 2);
         }
         x[0] = x[1];
         pc += 1;
@@ -1119,10 +1092,7 @@ do_apply:
         if (!(m->flags & MSG_ON_HEAP)) {
             /* First look at it: move it from its fragment to the heap. */
             if (m->words) {
-                SAVE();
-                if (!reserve(p, x, m->words, 0))
-                    goto heap_exhausted;
-                LOAD();
+                RESERVE(m->words, 0);
                 Term *hp = p->htop;
                 m->msg = copy_term(m->msg, &hp, &p->off_heap);
                 p->htop = hp;
@@ -1189,18 +1159,11 @@ do_apply:
     OP(func_info)
     {
         /* No clause matched: the arguments are x0..x(arity-1). */
-        exc_arity = (unsigned)pc[3];
-        exc_bif = NULL;
-        p->exc_class = ATOM_error;
-        p->exc_reason = ATOM_function_clause;
-        goto raise_with_args;
+        RAISE_ARGS(ATOM_function_clause, NULL, (unsigned)pc[3]);
     }
     OP(unsupported)
     {
-        SAVE();
-        if (!reserve(p, x, 3, 0))
-            goto heap_exhausted;
-        LOAD();
+        RESERVE(3, 0);
         RAISE(ATOM_error, exc_tuple2(p, atom_intern("unsupported", 11), (Term)pc[1]));
     }
 
@@ -1217,10 +1180,7 @@ call_fun_dynamic:
         unsigned arity = dyn_arity;
         Term f = x[arity];
         if (!is_fun(f)) {
-            SAVE();
-            if (!reserve(p, x, 3, arity + 1))
-                goto heap_exhausted;
-            LOAD();
+            RESERVE(3, arity + 1);
             RAISE(ATOM_error, exc_tuple2(p, ATOM_badfun, x[arity]));
         }
         Term *fp = boxed_ptr(f);
@@ -1240,10 +1200,7 @@ call_fun_dynamic:
             goto yield;
         NEXT();
     badarity:
-        SAVE();
-        if (!reserve(p, x, 6 + 2 * (size_t)arity, arity + 1))
-            goto heap_exhausted;
-        LOAD();
+        RESERVE(6 + 2 * (size_t)arity, arity + 1);
         RAISE(ATOM_error, exc_badarity(p, x[arity], x, arity));
     }
 
@@ -1275,11 +1232,7 @@ call_export_dynamic:
             code_ensure_loaded(e->module);
             target = export_code(e);
             if (!target) {
-                exc_arity = dyn_arity;
-                exc_bif = e;
-                p->exc_class = ATOM_error;
-                p->exc_reason = ATOM_undef;
-                goto raise_with_args;
+                RAISE_ARGS(ATOM_undef, e, dyn_arity);
             }
         }
         JUMP(target);

@@ -114,64 +114,87 @@ static void vm_init(void)
     interp_init();
 }
 
-static int cmd_asm(int argc, char **argv)
+/* The file at path, malloc'd (*len its size), or NULL with the error
+ * printed. */
+static unsigned char *read_input(const char *path, size_t *len)
 {
-    const char *in = NULL, *out = NULL;
+    unsigned char *data = code_read_file(path, len);
+    if (!data)
+        fprintf(stderr, "%s: error: cannot read file: %s\n", path, strerror(errno));
+    return data;
+}
+
+static bool write_file(const char *path, const void *data, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f || fwrite(data, 1, len, f) != len || fclose(f) != 0) {
+        fprintf(stderr, "%s: error: cannot write file: %s\n", path, strerror(errno));
+        return false;
+    }
+    return true;
+}
+
+/* The arguments of asm and compile (cmd): one input file, -o OUT and,
+ * where asm_only is given, -S. Returns -1 when they are good, else the
+ * exit status: 0 after help, 2 after a usage error (both printed). */
+static int file_args(const char *cmd, const char *usage, int argc, char **argv, const char **in, const char **out,
+                     bool *asm_only)
+{
     for (int i = 0; i < argc; i++) {
         if (is_help(argv[i])) {
-            fputs(usage_asm, stdout);
+            fputs(usage, stdout);
             return 0;
+        } else if (asm_only && strcmp(argv[i], "-S") == 0) {
+            *asm_only = true;
         } else if (strcmp(argv[i], "-o") == 0 && i + 1 < argc) {
-            out = argv[++i];
+            *out = argv[++i];
         } else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "beamlet asm: unknown option '%s'\n%s", argv[i], usage_asm);
+            fprintf(stderr, "beamlet %s: unknown option '%s'\n%s", cmd, argv[i], usage);
             return 2;
-        } else if (!in) {
-            in = argv[i];
+        } else if (!*in) {
+            *in = argv[i];
         } else {
-            fprintf(stderr, "beamlet asm: more than one input file\n%s", usage_asm);
+            fprintf(stderr, "beamlet %s: more than one input file\n%s", cmd, usage);
             return 2;
         }
     }
-    if (!in) {
-        fputs(usage_asm, stderr);
+    if (!*in) {
+        fputs(usage, stderr);
         return 2;
     }
+    return -1;
+}
+
+static int cmd_asm(int argc, char **argv)
+{
+    const char *in = NULL, *out = NULL;
+    int status = file_args("asm", usage_asm, argc, argv, &in, &out, NULL);
+    if (status >= 0)
+        return status;
     size_t len;
-    char *src = (char *)code_read_file(in, &len);
-    if (!src) {
-        fprintf(stderr, "%s: error: cannot read file: %s\n", in, strerror(errno));
+    char *src = (char *)read_input(in, &len);
+    if (!src)
         return 1;
-    }
     BcBuf bc = { 0 };
     bool ok = asm_assemble(src, len, in, &bc, stderr);
     free(src);
-    if (!ok) {
-        bc_buf_free(&bc);
-        return 1;
-    }
     char *def = NULL;
-    if (!out) {
+    if (ok && !out) {
+        /* FILE.s or FILE.S gives FILE.bc, any other name NAME.bc */
         size_t n = strlen(in);
-        def = malloc(n + 4);
-        if (!def)
-            return 1;
-        strcpy(def, in);
-        if (ends_with(def, ".s") || ends_with(def, ".S"))
-            def[n - 2] = 0;
-        strcat(def, ".bc");
-        out = def;
+        out = def = malloc(n + 4);
+        if (def) {
+            strcpy(def, in);
+            if (ends_with(def, ".s") || ends_with(def, ".S"))
+                def[n - 2] = 0;
+            strcat(def, ".bc");
+        }
     }
-    FILE *f = fopen(out, "wb");
-    if (!f || fwrite(bc.data, 1, bc.len, f) != bc.len || fclose(f) != 0) {
-        fprintf(stderr, "%s: error: cannot write file: %s\n", out, strerror(errno));
-        free(def);
-        bc_buf_free(&bc);
-        return 1;
-    }
+    if (ok)
+        ok = out && write_file(out, bc.data, bc.len);
     free(def);
     bc_buf_free(&bc);
-    return 0;
+    return ok ? 0 : 1;
 }
 
 /* Replaces the extension of `in` (if any) by `ext`. */
@@ -187,48 +210,17 @@ static char *with_extension(const char *in, const char *ext)
     return out;
 }
 
-static bool write_file(const char *path, const void *data, size_t len)
-{
-    FILE *f = fopen(path, "wb");
-    if (!f || fwrite(data, 1, len, f) != len || fclose(f) != 0) {
-        fprintf(stderr, "%s: error: cannot write file: %s\n", path, strerror(errno));
-        return false;
-    }
-    return true;
-}
-
 static int cmd_compile(int argc, char **argv)
 {
     const char *in = NULL, *out = NULL;
     bool asm_only = false;
-    for (int i = 0; i < argc; i++) {
-        if (is_help(argv[i])) {
-            fputs(usage_compile, stdout);
-            return 0;
-        } else if (strcmp(argv[i], "-S") == 0) {
-            asm_only = true;
-        } else if (strcmp(argv[i], "-o") == 0 && i + 1 < argc) {
-            out = argv[++i];
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "beamlet compile: unknown option '%s'\n%s", argv[i], usage_compile);
-            return 2;
-        } else if (!in) {
-            in = argv[i];
-        } else {
-            fprintf(stderr, "beamlet compile: more than one input file\n%s", usage_compile);
-            return 2;
-        }
-    }
-    if (!in) {
-        fputs(usage_compile, stderr);
-        return 2;
-    }
+    int status = file_args("compile", usage_compile, argc, argv, &in, &out, &asm_only);
+    if (status >= 0)
+        return status;
     size_t len;
-    char *src = (char *)code_read_file(in, &len);
-    if (!src) {
-        fprintf(stderr, "%s: error: cannot read file: %s\n", in, strerror(errno));
+    char *src = (char *)read_input(in, &len);
+    if (!src)
         return 1;
-    }
     BcBuf bc = { 0 };
     StrBuf text = { 0 };
     bool ok = comp_compile(src, len, in, stderr, &bc, asm_only ? &text : NULL);
@@ -251,11 +243,9 @@ static int cmd_dis(int argc, char **argv)
         return argc == 1 ? 0 : 2;
     }
     size_t len;
-    unsigned char *data = code_read_file(argv[0], &len);
-    if (!data) {
-        fprintf(stderr, "%s: error: cannot read file: %s\n", argv[0], strerror(errno));
+    unsigned char *data = read_input(argv[0], &len);
+    if (!data)
         return 1;
-    }
     char err[512];
     bool ok = dis_disassemble(data, len, stdout, err, sizeof err);
     free(data);
@@ -270,11 +260,9 @@ static int cmd_dis(int argc, char **argv)
 static Module *load_entry(const char *file)
 {
     size_t len;
-    unsigned char *data = code_read_file(file, &len);
-    if (!data) {
-        fprintf(stderr, "%s: error: cannot read file: %s\n", file, strerror(errno));
+    unsigned char *data = read_input(file, &len);
+    if (!data)
         return NULL;
-    }
     BcBuf bc = { 0 };
     if (ends_with(file, ".erl")) {
         bool ok = comp_compile((const char *)data, len, file, stderr, &bc, NULL);

@@ -1,5 +1,9 @@
 /* term_text.h - a parser of Erlang term text for the unit tests (shared by
- * test_compare.c and test_print.c; static functions, included once each). */
+ * test_compare.c, test_math.c and test_print.c; static functions, included
+ * once each). */
+#include "strbuf.h"
+#include "utf8.h"
+
 /* ---- a parser of Erlang term text ---- */
 
 typedef struct {
@@ -8,37 +12,13 @@ typedef struct {
     bool error;
 } Parser;
 
-/* Decodes one UTF-8 character at *s. */
+/* Decodes one UTF-8 character at *s (a stray byte: its Latin-1 code). */
 static uint32_t next_char(const char **s)
 {
-    const unsigned char *u = (const unsigned char *)*s;
-    uint32_t c = u[0];
-    int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    if (n > 1)
-        c &= 0xFF >> (n + 1);
-    for (int i = 1; i < n; i++)
-        c = (c << 6) | (u[i] & 0x3F);
-    *s += n;
+    size_t i = 0;
+    uint32_t c = utf8_next((const uint8_t *)*s, strnlen(*s, 4), &i);
+    *s += i;
     return c;
-}
-
-static void add_utf8(StrBuf *sb, uint32_t c)
-{
-    if (c < 0x80) {
-        sb_addc(sb, (char)c);
-    } else if (c < 0x800) {
-        sb_addc(sb, (char)(0xC0 | (c >> 6)));
-        sb_addc(sb, (char)(0x80 | (c & 0x3F)));
-    } else if (c < 0x10000) {
-        sb_addc(sb, (char)(0xE0 | (c >> 12)));
-        sb_addc(sb, (char)(0x80 | ((c >> 6) & 0x3F)));
-        sb_addc(sb, (char)(0x80 | (c & 0x3F)));
-    } else {
-        sb_addc(sb, (char)(0xF0 | (c >> 18)));
-        sb_addc(sb, (char)(0x80 | ((c >> 12) & 0x3F)));
-        sb_addc(sb, (char)(0x80 | ((c >> 6) & 0x3F)));
-        sb_addc(sb, (char)(0x80 | (c & 0x3F)));
-    }
 }
 
 static void skip_ws(Parser *ps)
@@ -207,7 +187,7 @@ static Term parse_binary(Parser *ps)
                 bool utf8 = eat(ps, "/utf8");
                 for (size_t i = 0; i < n; i++) {
                     if (utf8)
-                        add_utf8(&chars, cs[i]);
+                        sb_add_utf8(&chars, cs[i]);
                     else
                         sb_addc(&chars, (char)cs[i]);
                 }
@@ -265,7 +245,7 @@ static Term parse(Parser *ps)
     if (c == '\'') {
         ps->s++;
         while (*ps->s != '\'')
-            add_utf8(&name, quoted_char(ps));
+            sb_add_utf8(&name, quoted_char(ps));
         ps->s++;
     } else {
         const char *q = ps->s;
@@ -275,7 +255,7 @@ static Term parse(Parser *ps)
             return NIL;
         }
         for (;;) {
-            add_utf8(&name, ch);
+            sb_add_utf8(&name, ch);
             ps->s = q;
             if (!*q)
                 break;

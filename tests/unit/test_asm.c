@@ -649,24 +649,35 @@ END_TEST
 
 /* ---- the term reader and printer */
 
-static void check_reads(const char *text, const char *want)
-{
+/* A term reader over text[0..n) (named "t"), its errors to f (NULL: none).
+ * It points into itself: keep it where it was opened. */
+typedef struct {
     AtArena a;
     Diag d;
     TermParser p;
+} Reader;
+
+static void reader_open(Reader *r, const char *text, size_t n, FILE *f)
+{
+    at_arena_init(&r->a);
+    diag_init(&r->d, "t", text, n, f);
+    tp_init(&r->p, text, n, &r->a, &r->d);
+}
+
+static void check_reads(const char *text, const char *want)
+{
+    Reader r;
     ATerm *t;
-    at_arena_init(&a);
-    diag_init(&d, "t", text, strlen(text), NULL);
-    tp_init(&p, text, strlen(text), &a, &d);
+    reader_open(&r, text, strlen(text), NULL);
     ATerm *none;
-    ck_assert_msg(tp_next_form(&p, &t) == 1, "%s does not read", text);
-    ck_assert_int_eq(tp_next_form(&p, &none), 0);
+    ck_assert_msg(tp_next_form(&r.p, &t) == 1, "%s does not read", text);
+    ck_assert_int_eq(tp_next_form(&r.p, &none), 0);
     BcBuf b = { 0 };
     at_print(&b, t);
     bc_put_byte(&b, 0);
     ck_assert_msg(strcmp((char *)b.data, want) == 0, "%s printed as %s, expected %s", text, (char *)b.data, want);
     bc_buf_free(&b);
-    at_arena_free(&a);
+    at_arena_free(&r.a);
 }
 
 START_TEST(t_reader)
@@ -725,22 +736,18 @@ START_TEST(t_reader_errors_recover)
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
-    AtArena a;
-    Diag d;
-    TermParser p;
+    Reader r;
     ATerm *t;
-    at_arena_init(&a);
-    diag_init(&d, "t", text, strlen(text), f);
-    tp_init(&p, text, strlen(text), &a, &d);
-    ck_assert_int_eq(tp_next_form(&p, &t), -1);
-    ck_assert_int_eq(tp_next_form(&p, &t), 1);
+    reader_open(&r, text, strlen(text), f);
+    ck_assert_int_eq(tp_next_form(&r.p, &t), -1);
+    ck_assert_int_eq(tp_next_form(&r.p, &t), 1);
     ck_assert_int_eq(t->kind, AT_TUPLE);
-    ck_assert_int_eq(tp_next_form(&p, &t), -1);
-    ck_assert_int_eq(tp_next_form(&p, &t), 1);
+    ck_assert_int_eq(tp_next_form(&r.p, &t), -1);
+    ck_assert_int_eq(tp_next_form(&r.p, &t), 1);
     ck_assert(at_is_atom(t->tuple.items[0], "c"));
-    ck_assert_int_eq(tp_next_form(&p, &t), 0);
+    ck_assert_int_eq(tp_next_form(&r.p, &t), 0);
     fclose(f);
-    ck_assert_int_eq(d.errors, 2);
+    ck_assert_int_eq(r.d.errors, 2);
     ck_assert_str_eq(buf, "t:1:4: error: expected a term, got '}'\n"
                           "    1 | {a,}.\n"
                           "      |    ^\n"
@@ -748,7 +755,7 @@ START_TEST(t_reader_errors_recover)
                           "    3 | [1|2|3].\n"
                           "      |     ^\n");
     free(buf);
-    at_arena_free(&a);
+    at_arena_free(&r.a);
 }
 END_TEST
 
@@ -757,16 +764,12 @@ START_TEST(t_reader_depth)
     BcBuf text = { 0 };
     for (int i = 0; i < 5000; i++)
         bc_put_byte(&text, '[');
-    AtArena a;
-    Diag d;
-    TermParser p;
+    Reader r;
     ATerm *t;
-    at_arena_init(&a);
-    diag_init(&d, "t", (char *)text.data, text.len, NULL);
-    tp_init(&p, (char *)text.data, text.len, &a, &d);
-    ck_assert_int_eq(tp_next_form(&p, &t), -1);
-    ck_assert_int_eq(d.errors, 1);
-    at_arena_free(&a);
+    reader_open(&r, (char *)text.data, text.len, NULL);
+    ck_assert_int_eq(tp_next_form(&r.p, &t), -1);
+    ck_assert_int_eq(r.d.errors, 1);
+    at_arena_free(&r.a);
     bc_buf_free(&text);
 }
 END_TEST

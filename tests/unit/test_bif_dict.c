@@ -16,122 +16,21 @@
 #include "strbuf.h"
 #include "term.h"
 
-static Process *p;
-static StrBuf out;
+#include "bif_harness.h"
+
 /* x registers below base hold terms a test keeps: they are live. */
 static unsigned base;
 
-static void setup(void)
+static void dict_setup(void)
 {
-    atom_init();
-    p = proc_new(1 << 20);
-    ck_assert_ptr_nonnull(p);
-    p->x = calloc(1100, sizeof(Term));
-    gc_stress = false;
+    setup();
     base = 0;
 }
 
-static void setup_stress(void)
+static void dict_setup_stress(void)
 {
-    setup();
-    gc_stress = true;
-}
-
-static void teardown(void)
-{
-    free(p->x);
-    p->x = NULL;
-    proc_free(p);
-    sb_free(&out);
-}
-
-/* ---- building and printing the few terms these tests use --------------- */
-
-/* Terms are written as: an atom (lower-case word), a small integer, a
- * float (1.0), or a tuple {a,1} / list [a,1] of those, one level deep.
- * Each character needs at most 3 words of heap. */
-static size_t words_for(const char *s) { return 3 * strlen(s); }
-
-static Term scalar(const char **s)
-{
-    char *end;
-    if ((**s >= '0' && **s <= '9') || **s == '-') {
-        long long v = strtoll(*s, &end, 10);
-        if (*end == '.') {
-            double d = strtod(*s, &end);
-            *s = end;
-            return proc_float(p, d);
-        }
-        *s = end;
-        return make_small(v);
-    }
-    const char *start = *s;
-    while ((**s >= 'a' && **s <= 'z') || **s == '_')
-        (*s)++;
-    return atom_intern(start, (size_t)(*s - start));
-}
-
-/* Builds text into x[reg], x[0..reg) being live. */
-static void put_x(unsigned reg, const char *text)
-{
-    ck_assert(proc_reserve(p, words_for(text), reg));
-    const char *s = text;
-    if (*s != '{' && *s != '[') {
-        p->x[reg] = scalar(&s);
-        return;
-    }
-    Term elems[16];
-    unsigned n = 0;
-    for (s++; *s != '}' && *s != ']'; n++) {
-        elems[n] = scalar(&s);
-        if (*s == ',')
-            s++;
-    }
-    if (text[0] == '{') {
-        p->x[reg] = proc_tuple(p, n, elems);
-        return;
-    }
-    Term l = NIL;
-    while (n > 0)
-        l = proc_cons(p, elems[--n], l);
-    p->x[reg] = l;
-}
-
-static void show_term(Term t)
-{
-    if (is_small(t)) {
-        sb_printf(&out, "%lld", (long long)small_val(t));
-    } else if (is_atom(t)) {
-        sb_adds(&out, atom_cstr(t));
-    } else if (is_float(t)) {
-        sb_printf(&out, "%.1f", float_val(t));
-    } else if (is_nil(t) || is_list(t)) {
-        sb_addc(&out, '[');
-        for (; is_list(t); t = list_tail(t)) {
-            show_term(list_head(t));
-            if (is_list(list_tail(t)))
-                sb_addc(&out, ',');
-        }
-        sb_addc(&out, ']');
-    } else if (is_tuple(t)) {
-        sb_addc(&out, '{');
-        for (uint64_t i = 1; i <= tuple_arity(t); i++) {
-            if (i > 1)
-                sb_addc(&out, ',');
-            show_term(tuple_elem(t, i));
-        }
-        sb_addc(&out, '}');
-    } else {
-        sb_adds(&out, "?");
-    }
-}
-
-static const char *show(Term t)
-{
-    sb_truncate(&out, 0);
-    sb_adds(&out, "");
-    show_term(t);
-    return out.data;
+    setup_stress();
+    base = 0;
 }
 
 /* ---- the BIFs, called with their arguments in x[base], x[base + 1] ------ */
@@ -314,7 +213,7 @@ static Suite *dict_suite(void)
 {
     Suite *s = suite_create("bif_dict");
     TCase *tc = tcase_create("core");
-    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_checked_fixture(tc, dict_setup, teardown);
     tcase_add_test(tc, test_empty);
     tcase_add_test(tc, test_put_get);
     tcase_add_test(tc, test_order_like_otp);
@@ -326,7 +225,7 @@ static Suite *dict_suite(void)
     suite_add_tcase(s, tc);
 
     TCase *st = tcase_create("gc_stress");
-    tcase_add_checked_fixture(st, setup_stress, teardown);
+    tcase_add_checked_fixture(st, dict_setup_stress, teardown);
     tcase_set_timeout(st, 30);
     tcase_add_test(st, test_put_get);
     tcase_add_test(st, test_exact_keys);

@@ -235,6 +235,14 @@ static void done(Copy *c)
     free(c->buf);
 }
 
+/* copy_checked for a term of the given size in words, then done. */
+static void copy_sized(Term t, size_t words)
+{
+    ck_assert_uint_eq(copy_size(t), words);
+    Copy c = copy_checked(t);
+    done(&c);
+}
+
 static size_t offheap_len(const OffHeap *oh)
 {
     size_t n = 0;
@@ -277,19 +285,13 @@ START_TEST(test_small_terms)
     Term l = NIL;
     for (int i = 9; i >= 0; i--)
         l = cons(p, make_small(i), l);
-    ck_assert_uint_eq(copy_size(l), 20);
-    c = copy_checked(l);
-    done(&c);
+    copy_sized(l, 20);
 
     Term empty = tup(p, 0, NULL);
-    ck_assert_uint_eq(copy_size(empty), 1);
-    c = copy_checked(empty);
-    done(&c);
+    copy_sized(empty, 1);
 
     Term improper = cons(p, make_small(1), flt(p, 2.5)); /* [1|2.5] */
-    ck_assert_uint_eq(copy_size(improper), 4);
-    c = copy_checked(improper);
-    done(&c);
+    copy_sized(improper, 4);
     proc_free(p);
 }
 END_TEST
@@ -327,9 +329,7 @@ START_TEST(test_numbers_refs_funs)
      * sharing is not preserved). */
     Term all = TUP(p, pb, nb, f, r, closure, closure0, ex, ATOM_true, NIL, make_pid(3), closure);
     size_t want = 12 + 4 + 3 + 2 + 3 + 17 + 2 + 2 + 17;
-    ck_assert_uint_eq(copy_size(all), want);
-    c = copy_checked(all);
-    done(&c);
+    copy_sized(all, want);
     proc_free(p);
 }
 END_TEST
@@ -441,9 +441,7 @@ START_TEST(test_literal_source)
     lit[5] = make_header(1, SUB_FLOAT);
     lit[6] = 0x400921FB54442D18ull; /* pi */
     Term t = make_boxed(lit);
-    ck_assert_uint_eq(copy_size(t), 3 + 2 + 2);
-    Copy c = copy_checked(t);
-    done(&c);
+    copy_sized(t, 3 + 2 + 2);
 }
 END_TEST
 
@@ -477,9 +475,7 @@ START_TEST(test_deep_nesting)
     Term t = NIL;
     for (int i = 0; i < DEPTH; i++)
         t = cons(p, t, NIL);
-    ck_assert_uint_eq(copy_size(t), 2 * (size_t)DEPTH);
-    Copy c = copy_checked(t);
-    done(&c);
+    copy_sized(t, 2 * (size_t)DEPTH);
 
     /* Nesting in first position with more after it: {{{...}, 1.0}, 1.0}
      * makes copy_size keep a pending range per level (its stack moves to
@@ -488,9 +484,7 @@ START_TEST(test_deep_nesting)
     Term one = flt(p, 1.0);
     for (int i = 0; i < DEPTH; i++)
         t = TUP(p, t, one);
-    ck_assert_uint_eq(copy_size(t), 3 * (size_t)DEPTH + 2 * (size_t)DEPTH);
-    c = copy_checked(t);
-    done(&c);
+    copy_sized(t, 3 * (size_t)DEPTH + 2 * (size_t)DEPTH);
     proc_free(p);
 
     p = newp(4 * (size_t)DEPTH + 1000);
@@ -498,9 +492,7 @@ START_TEST(test_deep_nesting)
     Term tail = cons(p, make_small(1), NIL);
     for (int i = 0; i < DEPTH; i++)
         t = cons(p, t, tail);
-    ck_assert_uint_eq(copy_size(t), 2 * (size_t)DEPTH + 2 * (size_t)DEPTH);
-    c = copy_checked(t);
-    done(&c);
+    copy_sized(t, 2 * (size_t)DEPTH + 2 * (size_t)DEPTH);
     proc_free(p);
 }
 END_TEST
@@ -526,9 +518,7 @@ START_TEST(test_long_list)
     l = NIL;
     for (int i = 0; i < 1000000; i++)
         l = cons(p, flt(p, i), l);
-    ck_assert_uint_eq(copy_size(l), 4 * 1000000);
-    c = copy_checked(l);
-    done(&c);
+    copy_sized(l, 4 * 1000000);
     proc_free(p);
 }
 END_TEST

@@ -360,25 +360,6 @@ static uint32_t parse_char(Parser *ps)
     }
 }
 
-static void utf8_encode(StrBuf *sb, uint32_t c)
-{
-    if (c < 0x80) {
-        sb_addc(sb, (char)c);
-    } else if (c < 0x800) {
-        sb_addc(sb, (char)(0xC0 | (c >> 6)));
-        sb_addc(sb, (char)(0x80 | (c & 0x3F)));
-    } else if (c < 0x10000) {
-        sb_addc(sb, (char)(0xE0 | (c >> 12)));
-        sb_addc(sb, (char)(0x80 | ((c >> 6) & 0x3F)));
-        sb_addc(sb, (char)(0x80 | (c & 0x3F)));
-    } else {
-        sb_addc(sb, (char)(0xF0 | (c >> 18)));
-        sb_addc(sb, (char)(0x80 | ((c >> 12) & 0x3F)));
-        sb_addc(sb, (char)(0x80 | ((c >> 6) & 0x3F)));
-        sb_addc(sb, (char)(0x80 | (c & 0x3F)));
-    }
-}
-
 /* A proper list of the given elements, or with the given tail. */
 static Term make_list_of(Process *p, const Term *v, size_t n, Term tail)
 {
@@ -496,7 +477,7 @@ static Term parse_term(Parser *ps)
             ps->s++;
             while (*ps->s != '\'') {
                 ck_assert(*ps->s);
-                utf8_encode(&name, parse_char(ps));
+                sb_add_utf8(&name, parse_char(ps));
             }
             ps->s++;
         } else {

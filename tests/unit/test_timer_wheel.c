@@ -83,13 +83,19 @@ static void expect_fired(const Log *lg, size_t from, const unsigned *ids, size_t
         ck_assert_uint_eq(lg->ids[from + i], ids[i]);
 }
 
+/* Declares a test's wheel w (its clock at now), n timers t[0..n) and a log
+ * lg with room for cap firings; WHEEL_END frees them. */
+#define WHEEL(now, n, cap)                                                                 \
+    TimerWheel w;                                                                          \
+    tw_init(&w, (now));                                                                    \
+    Tm *t = make_timers(n);                                                                \
+    Log lg;                                                                                \
+    log_init(&lg, &w, t, (cap))
+#define WHEEL_END() (log_free(&lg), free(t))
+
 START_TEST(test_order_and_ties)
 {
-    TimerWheel w;
-    tw_init(&w, 0);
-    Tm *t = make_timers(8);
-    Log lg;
-    log_init(&lg, &w, t, 64);
+    WHEEL(0, 8, 64);
     ck_assert_uint_eq(tw_next_deadline(&w), UINT64_MAX);
     tw_add(&w, &t[0].tw, 50);
     tw_add(&w, &t[1].tw, 10);
@@ -116,8 +122,7 @@ START_TEST(test_order_and_ties)
     expect_fired(&lg, 6, (unsigned[]){4}, 1);
     ck_assert_uint_eq(tw_count(&w), 0);
     ck_assert_uint_eq(tw_next_deadline(&w), UINT64_MAX);
-    log_free(&lg);
-    free(t);
+    WHEEL_END();
 }
 END_TEST
 
@@ -125,12 +130,8 @@ END_TEST
  * first placed at different levels) still fire in the order added. */
 START_TEST(test_ties_across_levels)
 {
-    TimerWheel w;
     uint64_t start = 987654321;
-    tw_init(&w, start);
-    Tm *t = make_timers(8);
-    Log lg;
-    log_init(&lg, &w, t, 64);
+    WHEEL(start, 8, 64);
     uint64_t d = start + 3 * DAY + 17;
     uint64_t steps[] = {0, DAY, 2 * DAY, 3 * DAY - 4096, 3 * DAY - 100, 3 * DAY, 3 * DAY + 16};
     for (unsigned i = 0; i < 7; i++) {
@@ -141,8 +142,7 @@ START_TEST(test_ties_across_levels)
     ck_assert_uint_eq(tw_next_deadline(&w), d);
     tw_advance(&w, d + 1000, record, &lg);
     expect_fired(&lg, 0, (unsigned[]){0, 1, 2, 3, 4, 5, 6}, 7);
-    log_free(&lg);
-    free(t);
+    WHEEL_END();
 }
 END_TEST
 
@@ -159,28 +159,19 @@ static void arm_t1_at_133(TwTimer *tw, void *arg)
 
 START_TEST(test_tie_with_callback_arming)
 {
-    TimerWheel w;
-    tw_init(&w, 0);
-    Tm *t = make_timers(4);
-    Log lg;
-    log_init(&lg, &w, t, 64);
+    WHEEL(0, 4, 64);
     tw_add(&w, &t[0].tw, 133); /* level 1, its slot moves down at 64 */
     tw_add(&w, &t[2].tw, 64);  /* ring, fires at 64 and arms t1 at 133 */
     tw_advance(&w, 200, arm_t1_at_133, &lg);
     expect_fired(&lg, 0, (unsigned[]){2, 0, 1}, 3);
-    log_free(&lg);
-    free(t);
+    WHEEL_END();
 }
 END_TEST
 
 /* Timers already due when added fire first, by deadline, ties in order. */
 START_TEST(test_expired_order)
 {
-    TimerWheel w;
-    tw_init(&w, 1000);
-    Tm *t = make_timers(8);
-    Log lg;
-    log_init(&lg, &w, t, 64);
+    WHEEL(1000, 8, 64);
     uint64_t d[] = {900, 500, 900, 700, 500, 1000};
     for (unsigned i = 0; i < 6; i++)
         tw_add(&w, &t[i].tw, d[i]);
@@ -189,18 +180,13 @@ START_TEST(test_expired_order)
     tw_cancel(&w, &t[3].tw);
     tw_advance(&w, 1001, record, &lg);
     expect_fired(&lg, 0, (unsigned[]){1, 4, 0, 2, 5, 6}, 6);
-    log_free(&lg);
-    free(t);
+    WHEEL_END();
 }
 END_TEST
 
 START_TEST(test_cancel)
 {
-    TimerWheel w;
-    tw_init(&w, 100);
-    Tm *t = make_timers(8);
-    Log lg;
-    log_init(&lg, &w, t, 64);
+    WHEEL(100, 8, 64);
     tw_cancel(&w, &t[0].tw); /* never added: no-op */
     ck_assert_uint_eq(tw_count(&w), 0);
     tw_add(&w, &t[0].tw, 150);
@@ -231,8 +217,7 @@ START_TEST(test_cancel)
     expect_fired(&lg, 2, (unsigned[]){5}, 1);
     tw_advance(&w, 100 + 30 * DAY, record, &lg);
     ck_assert_uint_eq(lg.n, 3);
-    log_free(&lg);
-    free(t);
+    WHEEL_END();
 }
 END_TEST
 
@@ -306,11 +291,7 @@ START_TEST(test_far_timers)
                        3 * YEAR + 11, UINT64_C(1) << 40, (UINT64_C(1) << 62) + 3};
     unsigned nd = sizeof dist / sizeof dist[0];
     for (unsigned si = 0; si < sizeof starts / sizeof starts[0]; si++) {
-        TimerWheel w;
-        tw_init(&w, starts[si]);
-        Tm *t = make_timers(nd);
-        Log lg;
-        log_init(&lg, &w, t, 64);
+        WHEEL(starts[si], nd, 64);
         for (unsigned i = 0; i < nd; i++)
             tw_add(&w, &t[i].tw, starts[si] + dist[i]);
         for (unsigned i = 0; i < nd; i++) {
@@ -324,8 +305,7 @@ START_TEST(test_far_timers)
             ck_assert_uint_eq(lg.deadlines[i], d);
         }
         ck_assert_uint_eq(tw_count(&w), 0);
-        log_free(&lg);
-        free(t);
+        WHEEL_END();
     }
 }
 END_TEST
@@ -334,12 +314,8 @@ END_TEST
  * wheel or a sparse one are cheap. */
 START_TEST(test_big_jumps)
 {
-    TimerWheel w;
-    tw_init(&w, 5000);
     enum { N = 2000 };
-    Tm *t = make_timers(N);
-    Log lg;
-    log_init(&lg, &w, t, N);
+    WHEEL(5000, N, N);
     uint64_t x = 88172645463325252ull;
     for (unsigned i = 0; i < N; i++) {
         x ^= x << 13, x ^= x >> 7, x ^= x << 17;
@@ -365,8 +341,7 @@ START_TEST(test_big_jumps)
     ck_assert_uint_eq(tw_count(&w), 1);
     double ns = ((double)(b.tv_sec - a.tv_sec) * 1e9 + (double)(b.tv_nsec - a.tv_nsec)) / 1e6;
     printf("timer_wheel: advance by ~1 year, 1 far timer pending: %.1f ns\n", ns);
-    log_free(&lg);
-    free(t);
+    WHEEL_END();
 }
 END_TEST
 
