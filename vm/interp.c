@@ -877,8 +877,11 @@ arith_slow:
         x[live] = arith_a;
         x[live + 1] = arith_b;
         SAVE();
+        uint64_t gcs = p->gc_count;
         Term res = (bif_kind & ARITH_MINUS ? bif_minus_2 : bif_plus_2)(p, x + live, live + 2);
         LOAD();
+        if (p->gc_count != gcs)
+            clear_x(x, live + 2);
         if (res == THE_NON_VALUE) {
             if (pc[1]) {
                 JUMP(pc[1]);
@@ -1211,6 +1214,7 @@ call_export_dynamic:
         if (e->bif) {
             SAVE();
             p->current_pc = pc;
+            uint64_t gcs = p->gc_count;
             Term r = e->bif(p, x, dyn_arity);
             LOAD();
             if (r == THE_NON_VALUE) {
@@ -1218,6 +1222,8 @@ call_export_dynamic:
                 exc_bif = e;
                 goto raise_with_args;
             }
+            if (p->gc_count != gcs)
+                clear_x(x, 1); /* as after call_ext of a BIF */
             x[0] = r;
             JUMP(cp);
             if (p->flags & PF_YIELD) {
