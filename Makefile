@@ -96,9 +96,9 @@ asan:
 
 # Under ThreadSanitizer, garbage collection at every safe point (the GC
 # stress runs) spends minutes in mmap/munmap of heaps, hence the longer limit
-# per program (a hang still fails).
+# per program and per differential run (a hang still fails).
 tsan:
-	PROGRAM_TIMEOUT=900 $(MAKE) BUILD=build/tsan OPT=-O1 EXTRA="-fsanitize=thread" test
+	PROGRAM_TIMEOUT=900 TIMEOUT=300 $(MAKE) BUILD=build/tsan OPT=-O1 EXTRA="-fsanitize=thread" test
 
 switch:
 	$(MAKE) BUILD=build/switch EXTRA="-DBL_SWITCH_DISPATCH" test
