@@ -14,6 +14,10 @@
 /* Registers every BIF in the export table. */
 void bif_init(void);
 
+/* The export entry of the BIF implemented by fn with this arity (for the
+ * first frame of a failed BIF's stack trace); NULL if fn is none. */
+Export *bif_export(BifFn fn, unsigned arity);
+
 /* Sets the pending exception and returns THE_NON_VALUE, for `return`. */
 static inline Term bif_raise(Process *p, Term cls, Term reason)
 {

@@ -13,6 +13,7 @@
 
 #include "atom.h"
 #include "bif.h"
+#include "md5.h"
 #include "binary.h"
 #include "compare.h"
 #include "export.h"
@@ -708,6 +709,54 @@ Term bif_list_to_binary_1(Process *p, Term *args, unsigned live)
 Term bif_iolist_to_binary_1(Process *p, Term *args, unsigned live)
 {
     return iolist_to_bin(p, args, live, true);
+}
+
+/* iolist_size(IoData): the bytes iolist_to_binary would hold. */
+Term bif_iolist_size_1(Process *p, Term *args, unsigned live)
+{
+    Term t = args[0];
+    if (is_binary(t))
+        return make_small(bin_size(t));
+    if (!is_list(t) && !is_nil(t))
+        return bif_badarg(p);
+    size_t size;
+    int r = iolist_walk(t, NULL, &size);
+    if (r == IO_BADARG)
+        return bif_badarg(p);
+    if (r == IO_NOMEM)
+        return bif_heap_exhausted(p);
+    bif_charge(p, size);
+    return make_small(size);
+}
+
+/* md5(IoData): the 16-byte MD5 digest of the bytes. */
+Term bif_md5_1(Process *p, Term *args, unsigned live)
+{
+    Term t = args[0];
+    size_t size;
+    uint8_t *bytes = NULL;
+    if (is_binary(t)) {
+        size = bin_size(t);
+    } else {
+        if (!is_list(t) && !is_nil(t))
+            return bif_badarg(p);
+        int r = iolist_walk(t, NULL, &size);
+        if (r == IO_BADARG)
+            return bif_badarg(p);
+        bytes = r == IO_OK ? malloc(size ? size : 1) : NULL;
+        if (!bytes || iolist_walk(t, bytes, &size) != IO_OK) {
+            free(bytes);
+            return bif_heap_exhausted(p);
+        }
+    }
+    uint8_t digest[16];
+    md5_digest(bytes ? bytes : bin_bytes(t), size, digest);
+    free(bytes);
+    bif_charge(p, size / 4);
+    if (!proc_reserve(p, bin_words(16), live))
+        return bif_heap_exhausted(p);
+    Term b = bin_new(p, digest, 16);
+    return b == THE_NON_VALUE ? bif_heap_exhausted(p) : b;
 }
 
 /* True for the encodings atom_to_binary/2 and binary_to_atom/2 accept;

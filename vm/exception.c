@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "atom.h"
+#include "bif.h"
 #include "interp.h"
 #include "loader.h"
 #include "module.h"
@@ -158,6 +159,24 @@ Term exc_build_trace(Process *p, const Instr *pc, const Instr *cp, Export *bif, 
     for (unsigned i = n; i-- > 0;)
         trace = proc_cons(p, build_frame(p, &frames[i]), trace);
     return trace;
+}
+
+/* An integer OTP keeps in one word (60 bits; ours have 61). */
+static bool otp_small(Term t)
+{
+    return is_small(t) && small_val(t) >= -(INT64_C(1) << 59) && small_val(t) < (INT64_C(1) << 59);
+}
+
+bool exc_bif_framed(BifFn fn, const Term *args, unsigned arity, unsigned consts)
+{
+    if (fn == bif_fdiv_2 || fn == bif_pos_1)
+        return false;
+    if (arity != 2 || (fn != bif_plus_2 && fn != bif_minus_2 && fn != bif_times_2))
+        return true;
+    for (unsigned i = 0; i < 2; i++)
+        if ((consts >> i & 1) && is_float(args[i]))
+            return false;
+    return fn == bif_times_2 || !(consts & 2) || !otp_small(args[1]);
 }
 
 Term *exc_find_catch(Process *p)

@@ -143,6 +143,8 @@ static int list_to_regs(Term list, Term *x, unsigned max)
     return is_nil(list) ? (int)n : -1;
 }
 
+/* Is this source operand a constant (rather than a register)? */
+#define IS_CONST(w) ((unsigned)(((w) & 7) != 0))
 #define SRC(w) (((w) & 7) ? (Term)(w) : (((w) & 8) ? E[((w) >> 4) + 1] : x[(w) >> 4]))
 #define STORE(w, v)                                                                                          \
     do {                                                                                                     \
@@ -196,6 +198,10 @@ RunResult interp_run(Process *p, Term *xregs, int reds)
     /* Arguments of a BIF that failed (for the stack trace), and where. */
     unsigned exc_arity = 0;
     Export *exc_bif = NULL;
+    /* The BIF a bif/gc_bif/arithmetic instruction failed in: as in BEAM,
+     * the trace then starts with its frame (a guard jumps away instead). */
+    BifFn exc_fn = NULL;
+    unsigned exc_consts = 0; /* bit i: its operand i was a constant */
     /* Target of a dynamic call (call_fun, apply). */
     unsigned dyn_arity = 0;
     Export *dyn_e = NULL;
@@ -705,8 +711,10 @@ call_bif:
     {
         BifFn fn = (BifFn)pc[1];
         Term r = fn(p, x + BC_MAX_X, 0);
-        if (r == THE_NON_VALUE)
+        if (r == THE_NON_VALUE) {
+            exc_fn = fn;
             goto bif_failed_noargs;
+        }
         STORE(pc[2], r);
         pc += 3;
         NEXT();
@@ -724,6 +732,8 @@ call_bif:
             }
             x[0] = args[0];
             exc_arity = 1;
+            exc_fn = fn;
+            exc_consts = IS_CONST(pc[3]);
             goto bif_failed;
         }
         STORE(pc[4], r);
@@ -745,6 +755,8 @@ call_bif:
             x[0] = args[0];
             x[1] = args[1];
             exc_arity = 2;
+            exc_fn = fn;
+            exc_consts = IS_CONST(pc[3]) | IS_CONST(pc[4]) << 1;
             goto bif_failed;
         }
         STORE(pc[5], r);
@@ -786,6 +798,10 @@ gc_bif:
             }
             memmove(x, x + live, n * sizeof(Term));
             exc_arity = n;
+            exc_fn = fn;
+            exc_consts = 0;
+            for (unsigned i = 0; i < n; i++)
+                exc_consts |= IS_CONST(pc[4 + i]) << i;
             goto bif_failed;
         }
         STORE(pc[4 + n], r);
@@ -811,8 +827,11 @@ gc_bif:
         SAVE();
         Term res = bif_plus_2(p, x + live, live + 2);
         LOAD();
-        if (res == THE_NON_VALUE)
+        if (res == THE_NON_VALUE) {
+            exc_fn = bif_plus_2;
+            exc_consts = 2;
             goto arith_failed;
+        }
         x[pc[5]] = res;
         pc += 6;
         NEXT();
@@ -832,8 +851,11 @@ gc_bif:
         SAVE();
         Term res = bif_minus_2(p, x + live, live + 2);
         LOAD();
-        if (res == THE_NON_VALUE)
+        if (res == THE_NON_VALUE) {
+            exc_fn = bif_minus_2;
+            exc_consts = 2;
             goto arith_failed;
+        }
         x[pc[5]] = res;
         pc += 6;
         NEXT();
@@ -853,8 +875,11 @@ gc_bif:
         SAVE();
         Term res = bif_plus_2(p, x + live, live + 2);
         LOAD();
-        if (res == THE_NON_VALUE)
+        if (res == THE_NON_VALUE) {
+            exc_fn = bif_plus_2;
+            exc_consts = IS_CONST(pc[3]) | IS_CONST(pc[4]) << 1;
             goto arith_failed;
+        }
         STORE(pc[5], res);
         pc += 6;
         NEXT();
@@ -874,8 +899,11 @@ gc_bif:
         SAVE();
         Term res = bif_minus_2(p, x + live, live + 2);
         LOAD();
-        if (res == THE_NON_VALUE)
+        if (res == THE_NON_VALUE) {
+            exc_fn = bif_minus_2;
+            exc_consts = IS_CONST(pc[3]) | IS_CONST(pc[4]) << 1;
             goto arith_failed;
+        }
         STORE(pc[5], res);
         pc += 6;
         NEXT();
@@ -1330,7 +1358,8 @@ yield:
 bif_failed_noargs:
     exc_arity = 0;
 bif_failed:
-    exc_bif = NULL;
+    exc_bif = exc_fn && exc_bif_framed(exc_fn, x, exc_arity, exc_consts) ? bif_export(exc_fn, exc_arity) : NULL;
+    exc_fn = NULL;
     goto raise_with_args;
 
 heap_exhausted:
