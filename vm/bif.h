@@ -42,6 +42,11 @@ static inline void bif_charge(Process *p, size_t units)
  * proc_reserve fails. */
 Term bif_heap_exhausted(Process *p);
 
+/* The bytes of iodata t (a binary, or an iolist of bytes, binaries and
+ * iolists) in a malloc'd buffer of *size bytes; NULL with *badarg set if t
+ * is not iodata, or clear if out of memory. */
+uint8_t *bif_iodata_bytes(Term t, size_t *size, bool *badarg);
+
 /* Output goes through here so tests can capture it: stdout, unbuffered per
  * call. Thread safe (one lock), so lines from processes never interleave. */
 void bif_write_out(const char *s, size_t n);

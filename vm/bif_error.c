@@ -15,6 +15,11 @@ Term bif_error_1(Process *p, Term *args, unsigned live) { return bif_raise(p, AT
  * here the reason is what matters. */
 Term bif_error_2(Process *p, Term *args, unsigned live) { return bif_raise(p, ATOM_error, args[0]); }
 
+/* error(Reason, Args, Options): Options (error_info, whose maps beamlet
+ * lacks) only add to the stack trace's location in OTP; OTP does not check
+ * them either. */
+Term bif_error_3(Process *p, Term *args, unsigned live) { return bif_raise(p, ATOM_error, args[0]); }
+
 Term bif_throw_1(Process *p, Term *args, unsigned live) { return bif_raise(p, ATOM_throw, args[0]); }
 
 Term bif_exit_1(Process *p, Term *args, unsigned live) { return bif_raise(p, ATOM_exit, args[0]); }

@@ -1,6 +1,7 @@
-/* bif_module.c - BIFs about loaded modules: erlang:get_module_info/1,2
- * (what every module's module_info/0,1 calls, as erlc generates them),
- * function_exported/3 and module_loaded/1.
+/* bif_module.c - BIFs about loaded modules and their code:
+ * erlang:get_module_info/1,2 (what every module's module_info/0,1 calls,
+ * as erlc generates them), function_exported/3, module_loaded/1 and
+ * fun_info/1,2.
  *
  * Shapes and order follow OTP 25: exports and functions in code order,
  * module_info/0's list {module, exports, attributes, compile, md5}. The
@@ -190,4 +191,106 @@ Term bif_module_loaded_1(Process *p, Term *args, unsigned live)
     if (!is_atom(args[0]))
         return bif_badarg(p);
     return atom_bool(code_find_module(args[0]) != NULL);
+}
+
+/* ---- fun_info/1,2 --------------------------------------------------------- */
+
+typedef enum { F_PID, F_MODULE, F_NEW_INDEX, F_NEW_UNIQ, F_INDEX, F_UNIQ, F_NAME, F_ARITY, F_ENV, F_TYPE, F_BAD } FunItem;
+
+static const char *const fun_items[] = { "pid", "module", "new_index", "new_uniq", "index",
+                                         "uniq", "name", "arity", "env", "type" };
+
+static FunItem fun_item(Term key)
+{
+    for (unsigned i = 0; is_atom(key) && i < F_BAD; i++)
+        if (strcmp(atom_cstr(key), fun_items[i]) == 0)
+            return (FunItem)i;
+    return F_BAD;
+}
+
+/* Heap words of one item's value. A closure's creator is not recorded:
+ * its pid is undefined, as OTP says of an external fun. */
+static size_t fun_item_words(Term f, FunItem it)
+{
+    bool local = is_boxed_sub(f, SUB_FUN);
+    if (it == F_ENV && local)
+        return 2 * (header_arity(boxed_header(f)) - 1);
+    if (it == F_NEW_UNIQ && local)
+        return bin_words(16);
+    return 0;
+}
+
+static Term fun_item_value(Process *p, Term f, FunItem it)
+{
+    const Term *o = boxed_ptr(f);
+    if (header_sub(o[0]) == SUB_EXPORT) {
+        const Export *e = (const Export *)(uintptr_t)o[1];
+        switch (it) {
+        case F_MODULE: return e->module;
+        case F_NAME: return e->name;
+        case F_ARITY: return make_small(e->arity);
+        case F_ENV: return NIL;
+        case F_TYPE: return atom_intern("external", 8);
+        default: return ATOM_undefined;
+        }
+    }
+    const FunEntry *fe = (const FunEntry *)(uintptr_t)o[1];
+    switch (it) {
+    case F_PID: return ATOM_undefined;
+    case F_MODULE: return fe->module->name;
+    case F_NEW_INDEX:
+    case F_INDEX: return make_small(fe->index);
+    case F_NEW_UNIQ: return bin_new(p, fe->module->md5, 16);
+    case F_UNIQ: return make_small(fe->uniq);
+    case F_NAME: return fe->name;
+    case F_ARITY: return make_small(fe->arity);
+    case F_TYPE: return atom_intern("local", 5);
+    default: {
+        Term env = NIL;
+        for (uint64_t i = header_arity(o[0]); i >= 2; i--)
+            env = proc_cons(p, o[i], env);
+        return env;
+    }
+    }
+}
+
+/* fun_info(Fun, Item): {Item, Value}. */
+Term bif_fun_info_2(Process *p, Term *args, unsigned live)
+{
+    FunItem it = fun_item(args[1]);
+    if (!is_fun(args[0]) || it == F_BAD)
+        return bif_badarg(p);
+    if (!proc_reserve(p, fun_item_words(args[0], it) + 3, live))
+        return bif_heap_exhausted(p);
+    Term v = fun_item_value(p, args[0], it);
+    return v == THE_NON_VALUE ? bif_heap_exhausted(p) : pair(p, args[1], v);
+}
+
+/* fun_info(Fun): every item, in OTP's order; an external fun has only
+ * module, name, arity, env and type. */
+Term bif_fun_info_1(Process *p, Term *args, unsigned live)
+{
+    if (!is_fun(args[0]))
+        return bif_badarg(p);
+    bool local = is_boxed_sub(args[0], SUB_FUN);
+    FunItem first = local ? F_PID : F_MODULE;
+    size_t need = 0;
+    for (FunItem it = first; it < F_BAD; it++)
+        if (local || it == F_MODULE || it >= F_NAME)
+            need += fun_item_words(args[0], it) + 3 + 2;
+    if (!proc_reserve(p, need, live))
+        return bif_heap_exhausted(p);
+    Term r = NIL;
+    for (FunItem it = F_TYPE;; it--) {
+        if (local || it == F_MODULE || it >= F_NAME) {
+            Term v = fun_item_value(p, args[0], it);
+            if (v == THE_NON_VALUE)
+                return bif_heap_exhausted(p);
+            Term key = atom_intern(fun_items[it], strlen(fun_items[it]));
+            r = proc_cons(p, pair(p, key, v), r);
+        }
+        if (it == first)
+            break;
+    }
+    return r;
 }

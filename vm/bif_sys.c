@@ -1,14 +1,18 @@
 /* bif_sys.c - erlang BIFs about the node, time and number/text
- * conversions that the other groups lack: node/0,1, floor/1, ceil/1,
+ * conversions that the other groups lack: node/0,1, is_alive/0,
+ * nodes/0,1, garbage_collect/0, bump_reductions/1, unique_integer/0,1,
+ * floor/1, ceil/1,
  * monotonic_time/0,1, system_time/0,1, timestamp/0, convert_time_unit/3,
  * atom_to_binary/1, binary_to_atom/1, float_to_list/2, float_to_binary/1,2,
  * integer_to_binary/1,2 and binary_to_integer/1,2, with Erlang/OTP 25's
  * results and errors.
  *
- * Time is read from the C library's clocks, so these BIFs share no state:
- * native time (and perf_counter) is the nanosecond, as on OTP for Linux. */
+ * Time is read from the C library's clocks: native time (and
+ * perf_counter) is the nanosecond, as on OTP for Linux. The one state
+ * shared by all schedulers is unique_integer's atomic counter. */
 #include <gmp.h>
 #include <math.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +22,7 @@
 #include "atom.h"
 #include "bif.h"
 #include "bignum.h"
+#include "gc.h"
 #include "binary.h"
 #include "print.h"
 #include "process.h"
@@ -51,6 +56,90 @@ Term bif_node_1(Process *p, Term *args, unsigned live)
     if (!is_pid(args[0]) && !is_ref(args[0]))
         return bif_badarg(p);
     return ATOM_nonode_nohost;
+}
+
+/* Without distribution this node is not alive and sees no others. */
+Term bif_is_alive_0(Process *p, Term *args, unsigned live) { return ATOM_false; }
+Term bif_nodes_0(Process *p, Term *args, unsigned live) { return NIL; }
+
+/* What nodes/1 is asked for: 1 for the kinds that include this node,
+ * 0 for the others, -1 for no kind. */
+static int node_kind(Term k)
+{
+    static const char *const others[] = { "visible", "hidden", "connected" };
+    for (size_t i = 0; i < 3; i++)
+        if (atom_is(k, others[i]))
+            return 0;
+    return atom_is(k, "this") || atom_is(k, "known") ? 1 : -1;
+}
+
+/* nodes(Kind | [Kind]): this node when `this` or `known` is asked for. */
+Term bif_nodes_1(Process *p, Term *args, unsigned live)
+{
+    int self = 0;
+    if (is_atom(args[0])) {
+        self = node_kind(args[0]);
+    } else {
+        Term l = args[0];
+        for (; is_list(l) && self >= 0; l = list_tail(l)) {
+            int k = node_kind(list_head(l));
+            self = k < 0 ? -1 : self | k;
+        }
+        if (!is_nil(l) && self >= 0)
+            self = -1;
+    }
+    if (self < 0)
+        return bif_badarg(p);
+    if (!self)
+        return NIL;
+    if (!proc_reserve(p, 2, live))
+        return bif_heap_exhausted(p);
+    return proc_cons(p, ATOM_nonode_nohost, NIL);
+}
+
+/* ---- the calling process's housekeeping ------------------------------- */
+
+/* garbage_collect(): a full collection of the caller's heap, now. */
+Term bif_garbage_collect_0(Process *p, Term *args, unsigned live)
+{
+    if (!gc_collect_full(p, 0, live))
+        return bif_heap_exhausted(p);
+    return ATOM_true;
+}
+
+/* bump_reductions(N): charges N reductions (N >= 0). */
+Term bif_bump_reductions_1(Process *p, Term *args, unsigned live)
+{
+    if (!is_integer(args[0]) || (is_small(args[0]) ? small_val(args[0]) < 0 : big_is_neg(args[0])))
+        return bif_badarg(p);
+    int64_t n = is_small(args[0]) ? small_val(args[0]) : INT64_MAX;
+    bif_charge(p, n > (INT64_C(1) << 30) ? (size_t)1 << 34 : (size_t)n << 4);
+    return ATOM_true;
+}
+
+/* ---- unique integers ------------------------------------------------------ */
+
+static _Atomic int64_t unique_next = 1;
+
+/* unique_integer(): one counter for the whole VM, so every value is
+ * unique, positive and strictly increasing: what any mix of OTP's
+ * options (positive, monotonic) asks for. */
+Term bif_unique_integer_0(Process *p, Term *args, unsigned live)
+{
+    return make_small(atomic_fetch_add(&unique_next, 1));
+}
+
+/* unique_integer(Options): Options a proper list of positive and
+ * monotonic. */
+Term bif_unique_integer_1(Process *p, Term *args, unsigned live)
+{
+    Term l = args[0];
+    for (; is_list(l); l = list_tail(l))
+        if (!atom_is(list_head(l), "positive") && !atom_is(list_head(l), "monotonic"))
+            return bif_badarg(p);
+    if (!is_nil(l))
+        return bif_badarg(p);
+    return bif_unique_integer_0(p, args, live);
 }
 
 /* ---- erlang:floor/1 and ceil/1 ------------------------------------------ */

@@ -13,7 +13,6 @@
 
 #include "atom.h"
 #include "bif.h"
-#include "md5.h"
 #include "binary.h"
 #include "compare.h"
 #include "export.h"
@@ -729,34 +728,34 @@ Term bif_iolist_size_1(Process *p, Term *args, unsigned live)
     return make_small(size);
 }
 
-/* md5(IoData): the 16-byte MD5 digest of the bytes. */
-Term bif_md5_1(Process *p, Term *args, unsigned live)
+/* The bytes of iodata t in a malloc'd buffer (a binary's bytes are copied
+ * too); NULL with *badarg set if t is not iodata, or clear if out of
+ * memory. */
+uint8_t *bif_iodata_bytes(Term t, size_t *size, bool *badarg)
 {
-    Term t = args[0];
-    size_t size;
-    uint8_t *bytes = NULL;
+    *badarg = false;
     if (is_binary(t)) {
-        size = bin_size(t);
-    } else {
-        if (!is_list(t) && !is_nil(t))
-            return bif_badarg(p);
-        int r = iolist_walk(t, NULL, &size);
-        if (r == IO_BADARG)
-            return bif_badarg(p);
-        bytes = r == IO_OK ? malloc(size ? size : 1) : NULL;
-        if (!bytes || iolist_walk(t, bytes, &size) != IO_OK) {
-            free(bytes);
-            return bif_heap_exhausted(p);
-        }
+        *size = bin_size(t);
+        uint8_t *b = malloc(*size ? *size : 1);
+        if (b)
+            memcpy(b, bin_bytes(t), *size);
+        return b;
     }
-    uint8_t digest[16];
-    md5_digest(bytes ? bytes : bin_bytes(t), size, digest);
-    free(bytes);
-    bif_charge(p, size / 4);
-    if (!proc_reserve(p, bin_words(16), live))
-        return bif_heap_exhausted(p);
-    Term b = bin_new(p, digest, 16);
-    return b == THE_NON_VALUE ? bif_heap_exhausted(p) : b;
+    if (!is_list(t) && !is_nil(t)) {
+        *badarg = true;
+        return NULL;
+    }
+    int r = iolist_walk(t, NULL, size);
+    if (r != IO_OK) {
+        *badarg = r == IO_BADARG;
+        return NULL;
+    }
+    uint8_t *b = malloc(*size ? *size : 1);
+    if (b && iolist_walk(t, b, size) != IO_OK) {
+        free(b);
+        b = NULL;
+    }
+    return b;
 }
 
 /* True for the encodings atom_to_binary/2 and binary_to_atom/2 accept;
@@ -830,6 +829,26 @@ Term bif_binary_to_atom_2(Process *p, Term *args, unsigned live)
     if (a == THE_NON_VALUE)
         return bif_error(p, ATOM_system_limit);
     return a;
+}
+
+/* binary_to_existing_atom(Binary, Encoding): as binary_to_atom/2, but
+ * badarg unless the atom exists. */
+Term bif_binary_to_existing_atom_2(Process *p, Term *args, unsigned live)
+{
+    bool latin1;
+    if (!is_binary(args[0]) || !encoding(args[1], &latin1))
+        return bif_badarg(p);
+    uint8_t buf[ATOM_MAX_UTF8];
+    size_t len = 0;
+    int r = bin_to_atom_text(bin_bytes(args[0]), bin_size(args[0]), latin1, buf, &len);
+    Term a = r == TEXT_OK ? atom_lookup((const char *)buf, len) : THE_NON_VALUE;
+    return a == THE_NON_VALUE ? bif_badarg(p) : a;
+}
+
+Term bif_binary_to_existing_atom_1(Process *p, Term *args, unsigned live)
+{
+    Term a[2] = { args[0], ATOM_utf8 };
+    return bif_binary_to_existing_atom_2(p, a, live);
 }
 
 /* make_fun(M, F, A): the fun M:F/A (what `fun M:F/A` with variables

@@ -83,14 +83,14 @@ static Term build_frame(Process *p, const Frame *f)
     return proc_tuple(p, 4, t);
 }
 
-/* erlang:error/1,2, exit/1 and throw/1 raise as their purpose: as in BEAM,
- * the trace starts at their caller, without a frame of their own. */
+/* erlang:error/1,2,3, exit/1 and throw/1 raise as their purpose: as in
+ * BEAM, the trace starts at their caller, without a frame of their own. */
 static bool raises_on_purpose(const Export *e)
 {
     if (e->module != ATOM_erlang)
         return false;
     if (e->name == ATOM_error)
-        return e->arity == 1 || e->arity == 2;
+        return e->arity >= 1 && e->arity <= 3;
     return (e->name == ATOM_exit || e->name == ATOM_throw) && e->arity == 1;
 }
 
@@ -102,8 +102,9 @@ static unsigned collect_frames(Process *p, const Instr *pc, const Instr *cp, Exp
     Frame f;
     bool args_x1 = false;
     if (bif && raises_on_purpose(bif)) {
-        /* error(Reason, Args): Args, when a list, stand for the arity */
-        args_x1 = arity == 2 && (is_list(p->x[1]) || p->x[1] == NIL);
+        /* error(Reason, Args[, Options]): Args, when a list, stand for
+         * the arity */
+        args_x1 = arity >= 2 && (is_list(p->x[1]) || p->x[1] == NIL);
         bif = NULL;
     } else if (bif) {
         frames[n++] = (Frame){ bif->module, bif->name, arity, true, false, 0, NIL };
