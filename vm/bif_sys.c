@@ -1,6 +1,7 @@
 /* bif_sys.c - erlang BIFs about the node, time and number/text
  * conversions that the other groups lack: node/0,1, is_alive/0,
  * nodes/0,1, garbage_collect/0, bump_reductions/1, unique_integer/0,1,
+ * os:getenv/1,2, os:type/0,
  * floor/1, ceil/1,
  * monotonic_time/0,1, system_time/0,1, timestamp/0, convert_time_unit/3,
  * atom_to_binary/1, binary_to_atom/1, float_to_list/2, float_to_binary/1,2,
@@ -95,6 +96,75 @@ Term bif_nodes_1(Process *p, Term *args, unsigned live)
     if (!proc_reserve(p, 2, live))
         return bif_heap_exhausted(p);
     return proc_cons(p, ATOM_nonode_nohost, NIL);
+}
+
+/* ---- the environment ------------------------------------------------------ */
+
+/* A variable name: a flat list of characters, written as UTF-8 into buf
+ * (NUL-terminated); false if it is none, holds NUL or '=', or is too long. */
+static bool env_name(Term l, StrBuf *buf)
+{
+    for (; is_list(l); l = list_tail(l)) {
+        Term c = list_head(l);
+        if (!is_small(c) || small_val(c) <= 0 || small_val(c) > 0x10FFFF || small_val(c) == '=' || buf->len > 4096)
+            return false;
+        sb_add_utf8(buf, (uint32_t)small_val(c));
+    }
+    return is_nil(l) && buf->len > 0;
+}
+
+/* The value of a variable as a list of characters (UTF-8 decoded; a
+ * byte that is not UTF-8 stands for itself), or `dflt` if it is unset.
+ * getenv is safe here: the VM never changes its environment. */
+static Term getenv_list(Process *p, Term *args, unsigned live, Term dflt)
+{
+    StrBuf name = { 0 };
+    bool ok = env_name(args[0], &name);
+    const char *v = ok ? getenv(name.data) : NULL;
+    sb_free(&name);
+    if (!ok)
+        return bif_badarg(p);
+    if (!v)
+        return dflt == THE_NON_VALUE ? ATOM_false : args[1];
+    size_t n = strlen(v);
+    if (!proc_reserve(p, 2 * n, live))
+        return bif_heap_exhausted(p);
+    uint32_t *cs = malloc((n ? n : 1) * sizeof *cs);
+    if (!cs)
+        return bif_heap_exhausted(p);
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)v[i];
+        size_t more = c >= 0xF0 && c < 0xF8 ? 3 : c >= 0xE0 ? 2 : c >= 0xC2 ? 1 : 0;
+        uint32_t cp = more ? c & (0x3F >> more) : c;
+        size_t j = 1;
+        for (; j <= more && i + j < n && ((unsigned char)v[i + j] & 0xC0) == 0x80; j++)
+            cp = cp << 6 | ((unsigned char)v[i + j] & 0x3F);
+        if (c >= 0x80 && (!more || j <= more))
+            cp = c, j = 1; /* not UTF-8: the byte itself */
+        cs[k++] = cp;
+        i += j;
+    }
+    Term r = NIL;
+    while (k > 0)
+        r = proc_cons(p, make_small(cs[--k]), r);
+    free(cs);
+    return r;
+}
+
+/* os:getenv(Name): the value, or false. */
+Term bif_os_getenv_1(Process *p, Term *args, unsigned live) { return getenv_list(p, args, live, THE_NON_VALUE); }
+
+/* os:getenv(Name, Default) */
+Term bif_os_getenv_2(Process *p, Term *args, unsigned live) { return getenv_list(p, args, live, args[1]); }
+
+/* os:type(): {unix, linux} on the systems beamlet is built for. */
+Term bif_os_type_0(Process *p, Term *args, unsigned live)
+{
+    if (!proc_reserve(p, 3, live))
+        return bif_heap_exhausted(p);
+    Term t[2] = { atom_intern("unix", 4), atom_intern("linux", 5) };
+    return proc_tuple(p, 2, t);
 }
 
 /* ---- the calling process's housekeeping ------------------------------- */

@@ -102,6 +102,10 @@ main() ->
     p(fun_info_not_fun, fun() -> erlang:fun_info(id(a), arity) end),
     p(fun_to_list_ext, fun() -> erlang:fun_to_list(fun lists:map/2) end),
     %% node, housekeeping
+    p(os_getenv, fun() -> {is_list(os:getenv("PATH")), os:getenv("BEAMLET_SURELY_UNSET_VARIABLE"), os:getenv("BEAMLET_SURELY_UNSET_VARIABLE", "dflt"), os:getenv("PATH", x) =:= os:getenv("PATH")} end),
+    p(os_getenv_bad, fun() -> os:getenv(id(path)) end),
+    p(os_type, fun() -> os:type() end),
+    p(io_lib_fwrite, fun() -> lists:flatten(io_lib:fwrite("~p-~w", [a, "b"])) end),
     p(is_alive, fun() -> is_alive() end),
     p(nodes, fun() -> [nodes(), [nodes(K) || K <- [this, known, visible, hidden, connected, [], [this, visible]]]] end),
     p(nodes_bad, fun() -> nodes(id([this | x])) end),
