@@ -177,7 +177,10 @@ bool exc_bif_framed(BifFn fn, const Term *args, unsigned arity, unsigned consts)
     for (unsigned i = 0; i < 2; i++)
         if ((consts >> i & 1) && is_float(args[i]))
             return false;
-    return fn == bif_times_2 || !(consts & 2) || !otp_small(args[1]);
+    if (fn == bif_times_2 || !(consts & 2) || !otp_small(args[1]))
+        return true;
+    /* the JIT inlines + with any small constant, - with one >= 0 */
+    return fn == bif_minus_2 && small_val(args[1]) < 0;
 }
 
 Term *exc_find_catch(Process *p)

@@ -25,8 +25,8 @@ Term exc_build_trace(Process *p, const Instr *pc, const Instr *cp, Export *bif, 
  * these arguments gets a first frame of its own in the trace, as on OTP 25:
  * it does, except where erlc and BEAM's JIT turn the operation into code of
  * their own, which fails without one: `/` and arithmetic with a float
- * constant (float instructions), unary `+`, and `+` and `-` with a small
- * integer constant as second operand. consts: bit i set if operand i was a
+ * constant (float instructions), unary `+`, and `+` with a small integer
+ * constant as second operand (`-` with one that is not negative). consts: bit i set if operand i was a
  * constant. */
 bool exc_bif_framed(BifFn fn, const Term *args, unsigned arity, unsigned consts);
 

@@ -7,7 +7,8 @@
 %% main/0 (erl's frames below it belong to its shell), without the BIF
 %% frame's error_info (a map). Where OTP 25 runs the operation as code of
 %% its own (`/` and arithmetic with a float constant become float
-%% instructions; `+`/`-` with a small constant and unary `+` are inlined)
+%% instructions; `+` with a small constant, `-` with a small one >= 0 and
+%% unary `+` are inlined)
 %% there is no BIF frame, on either system. id/1 is exported so that erlc
 %% cannot infer the arguments' types (it would then pick other code).
 
@@ -103,6 +104,10 @@ main() ->
     run(plus_otp_big_const, fun() -> id(a) + 576460752303423488 end),
     run(plus_otp_small_const, fun() -> id(a) + 576460752303423487 end),
     run(minus_const_first, fun() -> 1000 - id(a) end),
+    run(minus_zero, fun() -> id(a) - 0 end),
+    run(minus_negative_const, fun() -> id(a) - (-3) end),
+    run(minus_otp_big_const, fun() -> id(a) - 576460752303423488 end),
+    run(plus_negative_const, fun() -> id(a) + (-576460752303423488) end),
     run(times_const_first, fun() -> 3 * id(a) end),
     run(band_const_first, fun() -> 7 band id(a) end),
     run(and_const_first, fun() -> true and id(1) end),
