@@ -71,6 +71,18 @@ Term bif_halt_1(Process *p, Term *args, unsigned live)
     return bif_badarg(p);
 }
 
+/* halt(Status, Options): the options ({flush, Bool}) change nothing here,
+ * where output is always flushed; they must be a proper list. */
+Term bif_halt_2(Process *p, Term *args, unsigned live)
+{
+    Term l = args[1];
+    while (is_list(l))
+        l = list_tail(l);
+    if (!is_nil(l))
+        return bif_badarg(p);
+    return bif_halt_1(p, args, live);
+}
+
 /* erlang:display prints like ~w, except that floats use C's %e form and
  * printable lists print as strings: what the emulator's own printer does. */
 static void display(StrBuf *sb, Term t, int depth)

@@ -572,6 +572,24 @@ Term bif_is_function_2(Process *p, Term *args, unsigned live)
     return atom_bool(fun_arity(f) == (uint64_t)small_val(a));
 }
 
+/* beamlet has no maps, so no value is one: the map BIFs exist so that
+ * programs written for maps load, take their non-map paths, and fail as
+ * OTP fails on a non-map ({badmap, Term}). */
+Term bif_is_map_1(Process *p, Term *args, unsigned live) { return ATOM_false; }
+
+/* Raises {badmap, args[i]}. */
+static Term badmap(Process *p, Term *args, unsigned live, unsigned i)
+{
+    if (!proc_reserve(p, 3, live))
+        return bif_heap_exhausted(p);
+    Term e[2] = { atom_intern("badmap", 6), args[i] };
+    return bif_error(p, proc_tuple(p, 2, e));
+}
+
+Term bif_map_size_1(Process *p, Term *args, unsigned live) { return badmap(p, args, live, 0); }
+Term bif_is_map_key_2(Process *p, Term *args, unsigned live) { return badmap(p, args, live, 1); }
+Term bif_map_get_2(Process *p, Term *args, unsigned live) { return badmap(p, args, live, 1); }
+
 /* ---- binaries --------------------------------------------------------- */
 
 Term bif_byte_size_1(Process *p, Term *args, unsigned live)

@@ -30,6 +30,15 @@ hash_terms() ->
      <<>>, <<"a">>, <<"abcdefghijk">>, <<"abcdefghijkl">>, <<"abcdefghijklm">>, list_to_binary(lists:seq(0, 255)),
      {bin, <<"x">>, [<<"y">>]}, [{a, 1}, {b, 2}]].
 
+%% Maps do not exist in beamlet, but code written for them loads and
+%% takes its non-map paths.
+kind(X) when is_map(X) -> map;
+kind(X) when map_size(X) > 0 -> map;
+kind(X) when is_map_key(k, X) -> map;
+kind(X) when map_get(k, X) =:= 1 -> map;
+kind(X) when is_list(X) -> list;
+kind(_) -> other.
+
 is_now({A, B, C}) -> is_integer(A) andalso is_integer(B) andalso is_integer(C) andalso B < 1000000 andalso C < 1000000;
 is_now(_) -> false.
 
@@ -73,6 +82,12 @@ main() ->
     p(binary_to_float_bad, fun() -> binary_to_float(id(<<"1">>)) end),
     p(binary_to_existing_atom, fun() -> {binary_to_existing_atom(<<"ok">>), binary_to_existing_atom(<<"error">>, utf8), binary_to_existing_atom(<<"h", 233, "llo">>, latin1)} end),
     p(binary_to_existing_atom_new, fun() -> binary_to_existing_atom(id(<<"surely_no_such_atom_here_123">>), utf8) end),
+    %% map BIFs on non-maps
+    p(map_guards, fun() -> [kind(X) || X <- [a, [], {}, "k"]] end),
+    p(is_map, fun() -> is_map(id(a)) end),
+    p(map_size, fun() -> map_size(id(a)) end),
+    p(is_map_key, fun() -> is_map_key(k, id([])) end),
+    p(map_get, fun() -> map_get(k, id({})) end),
     %% hashes and checksums
     [io:format("phash2 ~w: ~w ~w ~w~n", [T, erlang:phash2(T), erlang:phash2(T, 1000), erlang:phash2(T, 1 bsl 32)]) || T <- hash_terms()],
     p(phash2_range_bad, fun() -> erlang:phash2(a, id(0)) end),
