@@ -109,6 +109,13 @@ static KOp lower_call(L *l, KBody *b, const AstExpr *e, bool tail)
     return cg_emit_call(l, b, CT_APPLY, NULL, NULL, NULL, args, n + 2, tail, line);
 }
 
+/* The operators erlc writes with a constant operand second. */
+static bool commutes(AstOp op)
+{
+    return op == AST_OP_ADD || op == AST_OP_MUL || op == AST_OP_BAND || op == AST_OP_BOR || op == AST_OP_BXOR ||
+           op == AST_OP_AND || op == AST_OP_OR || op == AST_OP_XOR;
+}
+
 static KOp lower_binop(L *l, KBody *b, const AstExpr *e, bool tail)
 {
     AstOp op = e->u.binop.op;
@@ -126,6 +133,13 @@ static KOp lower_binop(L *l, KBody *b, const AstExpr *e, bool tail)
     if (op == AST_OP_APPEND || op == AST_OP_SUBTRACT)
         return cg_emit_call(l, b, CT_EXT, "erlang", ast_op_name(op), NULL, a, 2, tail, line);
     const char *name = ast_op_name(op);
+    if (a[0].var < 0 && a[1].var >= 0 && commutes(op)) {
+        /* As erlc: the constant goes second (both are values already, so
+         * nothing observable but a failure's stack trace changes). */
+        KOp t = a[0];
+        a[0] = a[1];
+        a[1] = t;
+    }
     return cg_done(l, b, cg_emit_bif(l, b, name, a, 2, cg_bif_is_gc(name, 2), line), tail, line);
 }
 
@@ -305,6 +319,7 @@ L cg_child_of(L *l, KFun *kf)
     ch.top = l->top;
     ch.top_arity = l->top_arity;
     ch.nlifted = l->nlifted;
+    ch.nlc = l->nlc;
     return ch;
 }
 
@@ -318,10 +333,7 @@ static KOp lower_fun(L *l, KBody *b, const AstExpr *e)
     const char *fname = e->u.fun.name;
     cg_free_names(l, &used, fname, &fr);
     int nargs = e->u.fun.clauses[0].pats.n;
-    int k = (*l->nlifted)++;
-    const char *name = fname ? cg_printf(c, "-%s/%d-%s/%d-%d-", l->top, l->top_arity, fname, nargs, k)
-                             : cg_printf(c, "-%s/%d-fun-%d-", l->top, l->top_arity, k);
-    KFun *kf = cg_new_kfun(c, name, nargs + fr.n, e->line);
+    KFun *kf = cg_new_kfun(c, NULL, nargs + fr.n, e->line);
     kf->nfree = fr.n;
     kf->fnames = fr.v;
     L ch = cg_child_of(l, kf);
@@ -341,6 +353,10 @@ static KOp lower_fun(L *l, KBody *b, const AstExpr *e)
         cg_lower_clause(&ch, &K->clauses[i], &e->u.fun.clauses[i], subj, nargs, true, true, NULL, klit(NULL), &rs);
     }
     cg_emit_error(&ch, &K->alt, E_FUNCTION_CLAUSE, e->line, klit(NULL), klit(NULL));
+    /* As erlc, a fun is numbered after the funs and comprehensions in it. */
+    int k = (*l->nlifted)++;
+    kf->name = fname ? cg_printf(c, "-%s/%d-%s/%d-%d-", l->top, l->top_arity, fname, nargs, k)
+                     : cg_printf(c, "-%s/%d-fun-%d-", l->top, l->top_arity, k);
     kf->lowered = true;
     return cg_lower_fun_value(l, b, kf, e->line);
 }
@@ -440,13 +456,14 @@ void cg_lower_seq_tail(L *l, KBody *b, const AstExprList *body)
 /* A source function: one match over its parameters. */
 void cg_lower_function(Cg *c, KFun *kf, const AstForm *f)
 {
-    int counter = 0;
+    int counter = 0, lcs = 0;
     L l = { 0 };
     l.c = c;
     l.kf = kf;
     l.top = f->u.function.name;
     l.top_arity = f->u.function.arity;
     l.nlifted = &counter;
+    l.nlc = &lcs;
     int n = f->u.function.arity;
     KStmt *K = cg_kst(&l, &kf->body, K_MATCH, f->line);
     K->terminal = true;

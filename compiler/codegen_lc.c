@@ -169,8 +169,8 @@ static KOp lc_generator(L *l, KBody *b, const AstExpr *lc, int i, const LcTail *
     Names need = { 0 }, fr = { 0 };
     lc_needs(c, lc, i, t, &need);
     cg_free_names(l, &need, NULL, &fr);
-    int k = (*l->nlifted)++;
-    KFun *h = cg_new_kfun(c, cg_printf(c, "-%s/%d-lc$^%d/1-%d-", l->top, l->top_arity, k, k), 1 + fr.n, line);
+    int k = (*l->nlifted)++, kn = (*l->nlc)++;
+    KFun *h = cg_new_kfun(c, cg_printf(c, "-%s/%d-lc$^%d/1-%d-", l->top, l->top_arity, k, kn), 1 + fr.n, line);
     h->nfree = fr.n;
     h->fnames = fr.v;
     const char *tname = cg_printf(c, "lc$T%d", k);

@@ -21,7 +21,8 @@ typedef struct L {
     int nenv, cap;
     const char *top; /* the source function, for naming lifted ones */
     int top_arity;
-    int *nlifted;
+    int *nlifted; /* funs and comprehensions so far: erlc's N in fun-N, lc$^N */
+    int *nlc;     /* comprehensions so far: the last number of lc$^N/1-M- */
 } L;
 
 /* A set of variable names in the order first added. Past a few names

@@ -19,14 +19,32 @@ static const BifDef bif_table[] = {
 #undef BIF
 };
 
+#define NBIFS (sizeof bif_table / sizeof bif_table[0])
+
+/* The export entry of each bif_table row, filled once by bif_init. */
+static Export *bif_exports[NBIFS];
+
 void bif_init(void)
 {
-    for (size_t i = 0; i < sizeof bif_table / sizeof bif_table[0]; i++) {
+    for (size_t i = 0; i < NBIFS; i++) {
         const BifDef *d = &bif_table[i];
         Export *e = export_get(d->module, atom_intern(d->name, strlen(d->name)), d->arity);
         e->bif = d->fn;
         e->bif_flags = d->flags;
+        bif_exports[i] = e;
     }
+}
+
+/* Only failing BIF instructions ask, so a scan is fast enough; a function
+ * registered under two names (send and !) gives its first row. */
+Export *bif_export(BifFn fn, unsigned arity)
+{
+    if (!fn)
+        return NULL;
+    for (size_t i = 0; i < NBIFS; i++)
+        if (bif_table[i].fn == fn && bif_table[i].arity == arity)
+            return bif_exports[i];
+    return NULL;
 }
 
 Term bif_heap_exhausted(Process *p)

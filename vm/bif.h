@@ -14,6 +14,10 @@
 /* Registers every BIF in the export table. */
 void bif_init(void);
 
+/* The export entry of the BIF implemented by fn with this arity (for the
+ * first frame of a failed BIF's stack trace); NULL if fn is none. */
+Export *bif_export(BifFn fn, unsigned arity);
+
 /* Sets the pending exception and returns THE_NON_VALUE, for `return`. */
 static inline Term bif_raise(Process *p, Term cls, Term reason)
 {
@@ -37,6 +41,11 @@ static inline void bif_charge(Process *p, size_t units)
 /* Raises error with reason system_limit-or-heap exhaustion: used when
  * proc_reserve fails. */
 Term bif_heap_exhausted(Process *p);
+
+/* The bytes of iodata t (a binary, or an iolist of bytes, binaries and
+ * iolists) in a malloc'd buffer of *size bytes; NULL with *badarg set if t
+ * is not iodata, or clear if out of memory. */
+uint8_t *bif_iodata_bytes(Term t, size_t *size, bool *badarg);
 
 /* Output goes through here so tests can capture it: stdout, unbuffered per
  * call. Thread safe (one lock), so lines from processes never interleave. */

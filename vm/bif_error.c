@@ -15,6 +15,11 @@ Term bif_error_1(Process *p, Term *args, unsigned live) { return bif_raise(p, AT
  * here the reason is what matters. */
 Term bif_error_2(Process *p, Term *args, unsigned live) { return bif_raise(p, ATOM_error, args[0]); }
 
+/* error(Reason, Args, Options): Options (error_info, whose maps beamlet
+ * lacks) only add to the stack trace's location in OTP; OTP does not check
+ * them either. */
+Term bif_error_3(Process *p, Term *args, unsigned live) { return bif_raise(p, ATOM_error, args[0]); }
+
 Term bif_throw_1(Process *p, Term *args, unsigned live) { return bif_raise(p, ATOM_throw, args[0]); }
 
 Term bif_exit_1(Process *p, Term *args, unsigned live) { return bif_raise(p, ATOM_exit, args[0]); }
@@ -64,6 +69,18 @@ Term bif_halt_1(Process *p, Term *args, unsigned live)
     if (s == atom_intern("abort", 5))
         abort();
     return bif_badarg(p);
+}
+
+/* halt(Status, Options): the options ({flush, Bool}) change nothing here,
+ * where output is always flushed; they must be a proper list. */
+Term bif_halt_2(Process *p, Term *args, unsigned live)
+{
+    Term l = args[1];
+    while (is_list(l))
+        l = list_tail(l);
+    if (!is_nil(l))
+        return bif_badarg(p);
+    return bif_halt_1(p, args, live);
 }
 
 /* erlang:display prints like ~w, except that floats use C's %e form and

@@ -1,14 +1,19 @@
 /* bif_sys.c - erlang BIFs about the node, time and number/text
- * conversions that the other groups lack: node/0,1, floor/1, ceil/1,
+ * conversions that the other groups lack: node/0,1, is_alive/0,
+ * nodes/0,1, garbage_collect/0, bump_reductions/1, unique_integer/0,1,
+ * os:getenv/1,2, os:type/0,
+ * floor/1, ceil/1,
  * monotonic_time/0,1, system_time/0,1, timestamp/0, convert_time_unit/3,
  * atom_to_binary/1, binary_to_atom/1, float_to_list/2, float_to_binary/1,2,
  * integer_to_binary/1,2 and binary_to_integer/1,2, with Erlang/OTP 25's
  * results and errors.
  *
- * Time is read from the C library's clocks, so these BIFs share no state:
- * native time (and perf_counter) is the nanosecond, as on OTP for Linux. */
+ * Time is read from the C library's clocks: native time (and
+ * perf_counter) is the nanosecond, as on OTP for Linux. The one state
+ * shared by all schedulers is unique_integer's atomic counter. */
 #include <gmp.h>
 #include <math.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +23,7 @@
 #include "atom.h"
 #include "bif.h"
 #include "bignum.h"
+#include "gc.h"
 #include "binary.h"
 #include "print.h"
 #include "process.h"
@@ -51,6 +57,159 @@ Term bif_node_1(Process *p, Term *args, unsigned live)
     if (!is_pid(args[0]) && !is_ref(args[0]))
         return bif_badarg(p);
     return ATOM_nonode_nohost;
+}
+
+/* Without distribution this node is not alive and sees no others. */
+Term bif_is_alive_0(Process *p, Term *args, unsigned live) { return ATOM_false; }
+Term bif_nodes_0(Process *p, Term *args, unsigned live) { return NIL; }
+
+/* What nodes/1 is asked for: 1 for the kinds that include this node,
+ * 0 for the others, -1 for no kind. */
+static int node_kind(Term k)
+{
+    static const char *const others[] = { "visible", "hidden", "connected" };
+    for (size_t i = 0; i < 3; i++)
+        if (atom_is(k, others[i]))
+            return 0;
+    return atom_is(k, "this") || atom_is(k, "known") ? 1 : -1;
+}
+
+/* nodes(Kind | [Kind]): this node when `this` or `known` is asked for. */
+Term bif_nodes_1(Process *p, Term *args, unsigned live)
+{
+    int self = 0;
+    if (is_atom(args[0])) {
+        self = node_kind(args[0]);
+    } else {
+        Term l = args[0];
+        for (; is_list(l) && self >= 0; l = list_tail(l)) {
+            int k = node_kind(list_head(l));
+            self = k < 0 ? -1 : self | k;
+        }
+        if (!is_nil(l) && self >= 0)
+            self = -1;
+    }
+    if (self < 0)
+        return bif_badarg(p);
+    if (!self)
+        return NIL;
+    if (!proc_reserve(p, 2, live))
+        return bif_heap_exhausted(p);
+    return proc_cons(p, ATOM_nonode_nohost, NIL);
+}
+
+/* ---- the environment ------------------------------------------------------ */
+
+/* A variable name: a flat list of characters, written as UTF-8 into buf
+ * (NUL-terminated); false if it is none, holds NUL or '=', or is too long. */
+static bool env_name(Term l, StrBuf *buf)
+{
+    for (; is_list(l); l = list_tail(l)) {
+        Term c = list_head(l);
+        if (!is_small(c) || small_val(c) <= 0 || small_val(c) > 0x10FFFF || small_val(c) == '=' || buf->len > 4096)
+            return false;
+        sb_add_utf8(buf, (uint32_t)small_val(c));
+    }
+    return is_nil(l) && buf->len > 0;
+}
+
+/* The value of a variable as a list of characters (UTF-8 decoded; a
+ * byte that is not UTF-8 stands for itself), or `dflt` if it is unset.
+ * getenv is safe here: the VM never changes its environment. */
+static Term getenv_list(Process *p, Term *args, unsigned live, Term dflt)
+{
+    StrBuf name = { 0 };
+    bool ok = env_name(args[0], &name);
+    const char *v = ok ? getenv(name.data) : NULL;
+    sb_free(&name);
+    if (!ok)
+        return bif_badarg(p);
+    if (!v)
+        return dflt == THE_NON_VALUE ? ATOM_false : args[1];
+    size_t n = strlen(v);
+    if (!proc_reserve(p, 2 * n, live))
+        return bif_heap_exhausted(p);
+    uint32_t *cs = malloc((n ? n : 1) * sizeof *cs);
+    if (!cs)
+        return bif_heap_exhausted(p);
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)v[i];
+        size_t more = c >= 0xF0 && c < 0xF8 ? 3 : c >= 0xE0 ? 2 : c >= 0xC2 ? 1 : 0;
+        uint32_t cp = more ? c & (0x3F >> more) : c;
+        size_t j = 1;
+        for (; j <= more && i + j < n && ((unsigned char)v[i + j] & 0xC0) == 0x80; j++)
+            cp = cp << 6 | ((unsigned char)v[i + j] & 0x3F);
+        if (c >= 0x80 && (!more || j <= more))
+            cp = c, j = 1; /* not UTF-8: the byte itself */
+        cs[k++] = cp;
+        i += j;
+    }
+    Term r = NIL;
+    while (k > 0)
+        r = proc_cons(p, make_small(cs[--k]), r);
+    free(cs);
+    return r;
+}
+
+/* os:getenv(Name): the value, or false. */
+Term bif_os_getenv_1(Process *p, Term *args, unsigned live) { return getenv_list(p, args, live, THE_NON_VALUE); }
+
+/* os:getenv(Name, Default) */
+Term bif_os_getenv_2(Process *p, Term *args, unsigned live) { return getenv_list(p, args, live, args[1]); }
+
+/* os:type(): {unix, linux} on the systems beamlet is built for. */
+Term bif_os_type_0(Process *p, Term *args, unsigned live)
+{
+    if (!proc_reserve(p, 3, live))
+        return bif_heap_exhausted(p);
+    Term t[2] = { atom_intern("unix", 4), atom_intern("linux", 5) };
+    return proc_tuple(p, 2, t);
+}
+
+/* ---- the calling process's housekeeping ------------------------------- */
+
+/* garbage_collect(): a full collection of the caller's heap, now. */
+Term bif_garbage_collect_0(Process *p, Term *args, unsigned live)
+{
+    if (!gc_collect_full(p, 0, live))
+        return bif_heap_exhausted(p);
+    return ATOM_true;
+}
+
+/* bump_reductions(N): charges N reductions (N >= 0). */
+Term bif_bump_reductions_1(Process *p, Term *args, unsigned live)
+{
+    if (!is_integer(args[0]) || (is_small(args[0]) ? small_val(args[0]) < 0 : big_is_neg(args[0])))
+        return bif_badarg(p);
+    int64_t n = is_small(args[0]) ? small_val(args[0]) : INT64_MAX;
+    bif_charge(p, n > (INT64_C(1) << 30) ? (size_t)1 << 34 : (size_t)n << 4);
+    return ATOM_true;
+}
+
+/* ---- unique integers ------------------------------------------------------ */
+
+static _Atomic int64_t unique_next = 1;
+
+/* unique_integer(): one counter for the whole VM, so every value is
+ * unique, positive and strictly increasing: what any mix of OTP's
+ * options (positive, monotonic) asks for. */
+Term bif_unique_integer_0(Process *p, Term *args, unsigned live)
+{
+    return make_small(atomic_fetch_add(&unique_next, 1));
+}
+
+/* unique_integer(Options): Options a proper list of positive and
+ * monotonic. */
+Term bif_unique_integer_1(Process *p, Term *args, unsigned live)
+{
+    Term l = args[0];
+    for (; is_list(l); l = list_tail(l))
+        if (!atom_is(list_head(l), "positive") && !atom_is(list_head(l), "monotonic"))
+            return bif_badarg(p);
+    if (!is_nil(l))
+        return bif_badarg(p);
+    return bif_unique_integer_0(p, args, live);
 }
 
 /* ---- erlang:floor/1 and ceil/1 ------------------------------------------ */

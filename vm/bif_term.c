@@ -493,6 +493,24 @@ Term bif_is_function_2(Process *p, Term *args, unsigned live)
     return atom_bool(fun_arity(f) == (uint64_t)small_val(a));
 }
 
+/* beamlet has no maps, so no value is one: the map BIFs exist so that
+ * programs written for maps load, take their non-map paths, and fail as
+ * OTP fails on a non-map ({badmap, Term}). */
+Term bif_is_map_1(Process *p, Term *args, unsigned live) { return ATOM_false; }
+
+/* Raises {badmap, args[i]}. */
+static Term badmap(Process *p, Term *args, unsigned live, unsigned i)
+{
+    if (!proc_reserve(p, 3, live))
+        return bif_heap_exhausted(p);
+    Term e[2] = { atom_intern("badmap", 6), args[i] };
+    return bif_error(p, proc_tuple(p, 2, e));
+}
+
+Term bif_map_size_1(Process *p, Term *args, unsigned live) { return badmap(p, args, live, 0); }
+Term bif_is_map_key_2(Process *p, Term *args, unsigned live) { return badmap(p, args, live, 1); }
+Term bif_map_get_2(Process *p, Term *args, unsigned live) { return badmap(p, args, live, 1); }
+
 /* ---- binaries --------------------------------------------------------- */
 
 Term bif_byte_size_1(Process *p, Term *args, unsigned live)
@@ -631,6 +649,54 @@ Term bif_iolist_to_binary_1(Process *p, Term *args, unsigned live)
     return iolist_to_bin(p, args, live, true);
 }
 
+/* iolist_size(IoData): the bytes iolist_to_binary would hold. */
+Term bif_iolist_size_1(Process *p, Term *args, unsigned live)
+{
+    Term t = args[0];
+    if (is_binary(t))
+        return make_small(bin_size(t));
+    if (!is_list(t) && !is_nil(t))
+        return bif_badarg(p);
+    size_t size;
+    int r = iolist_walk(t, NULL, &size);
+    if (r == IO_BADARG)
+        return bif_badarg(p);
+    if (r == IO_NOMEM)
+        return bif_heap_exhausted(p);
+    bif_charge(p, size);
+    return make_small(size);
+}
+
+/* The bytes of iodata t in a malloc'd buffer (a binary's bytes are copied
+ * too); NULL with *badarg set if t is not iodata, or clear if out of
+ * memory. */
+uint8_t *bif_iodata_bytes(Term t, size_t *size, bool *badarg)
+{
+    *badarg = false;
+    if (is_binary(t)) {
+        *size = bin_size(t);
+        uint8_t *b = malloc(*size ? *size : 1);
+        if (b)
+            memcpy(b, bin_bytes(t), *size);
+        return b;
+    }
+    if (!is_list(t) && !is_nil(t)) {
+        *badarg = true;
+        return NULL;
+    }
+    int r = iolist_walk(t, NULL, size);
+    if (r != IO_OK) {
+        *badarg = r == IO_BADARG;
+        return NULL;
+    }
+    uint8_t *b = malloc(*size ? *size : 1);
+    if (b && iolist_walk(t, b, size) != IO_OK) {
+        free(b);
+        b = NULL;
+    }
+    return b;
+}
+
 /* True for the encodings atom_to_binary/2 and binary_to_atom/2 accept;
  * *latin1 tells which kind. */
 static bool encoding(Term e, bool *latin1)
@@ -702,6 +768,26 @@ Term bif_binary_to_atom_2(Process *p, Term *args, unsigned live)
     if (a == THE_NON_VALUE)
         return bif_error(p, ATOM_system_limit);
     return a;
+}
+
+/* binary_to_existing_atom(Binary, Encoding): as binary_to_atom/2, but
+ * badarg unless the atom exists. */
+Term bif_binary_to_existing_atom_2(Process *p, Term *args, unsigned live)
+{
+    bool latin1;
+    if (!is_binary(args[0]) || !encoding(args[1], &latin1))
+        return bif_badarg(p);
+    uint8_t buf[ATOM_MAX_UTF8];
+    size_t len = 0;
+    int r = bin_to_atom_text(bin_bytes(args[0]), bin_size(args[0]), latin1, buf, &len);
+    Term a = r == TEXT_OK ? atom_lookup((const char *)buf, len) : THE_NON_VALUE;
+    return a == THE_NON_VALUE ? bif_badarg(p) : a;
+}
+
+Term bif_binary_to_existing_atom_1(Process *p, Term *args, unsigned live)
+{
+    Term a[2] = { args[0], ATOM_utf8 };
+    return bif_binary_to_existing_atom_2(p, a, live);
 }
 
 /* make_fun(M, F, A): the fun M:F/A (what `fun M:F/A` with variables

@@ -14,6 +14,7 @@
 #include "atom.h"
 #include "export.h"
 #include "loader.h"
+#include "md5.h"
 #include "module.h"
 
 #define MAX_MODULES 4096
@@ -81,11 +82,19 @@ static Module *find_locked(Term name)
     return code_find_module(name);
 }
 
-/* Publishes a verified module: the table entry, then the export entries. */
-static void publish(Module *m, const unsigned char *data, size_t size)
+/* What module_info tells about a module: its digest and where it came
+ * from (the file named by `what`, made absolute when it exists). */
+static void describe(Module *m, const unsigned char *data, size_t size, const char *what)
 {
-    (void)data;
-    (void)size;
+    md5_digest(data, size, m->md5);
+    char *abs = realpath(what, NULL);
+    m->source = abs ? abs : strdup(what);
+}
+
+/* Publishes a verified module: the table entry, then the export entries. */
+static void publish(Module *m, const unsigned char *data, size_t size, const char *what)
+{
+    describe(m, data, size, what);
     unsigned n = atomic_load_explicit(&nmodules, memory_order_relaxed);
     atomic_store_explicit(&modules[n], m, memory_order_release);
     atomic_store_explicit(&nmodules, n + 1, memory_order_release);
@@ -147,7 +156,7 @@ static Module *load_checked(const unsigned char *data, size_t size, Term expect,
         ld_free_module(m);
         return NULL;
     }
-    publish(m, data, size);
+    publish(m, data, size, what);
     publish_exports(m, ex, nex, entries);
     free(ex);
     free(entries);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "atom.h"
+#include "bif.h"
 #include "interp.h"
 #include "loader.h"
 #include "module.h"
@@ -82,14 +83,14 @@ static Term build_frame(Process *p, const Frame *f)
     return proc_tuple(p, 4, t);
 }
 
-/* erlang:error/1,2, exit/1 and throw/1 raise as their purpose: as in BEAM,
- * the trace starts at their caller, without a frame of their own. */
+/* erlang:error/1,2,3, exit/1 and throw/1 raise as their purpose: as in
+ * BEAM, the trace starts at their caller, without a frame of their own. */
 static bool raises_on_purpose(const Export *e)
 {
     if (e->module != ATOM_erlang)
         return false;
     if (e->name == ATOM_error)
-        return e->arity == 1 || e->arity == 2;
+        return e->arity >= 1 && e->arity <= 3;
     return (e->name == ATOM_exit || e->name == ATOM_throw) && e->arity == 1;
 }
 
@@ -101,8 +102,9 @@ static unsigned collect_frames(Process *p, const Instr *pc, const Instr *cp, Exp
     Frame f;
     bool args_x1 = false;
     if (bif && raises_on_purpose(bif)) {
-        /* error(Reason, Args): Args, when a list, stand for the arity */
-        args_x1 = arity == 2 && (is_list(p->x[1]) || p->x[1] == NIL);
+        /* error(Reason, Args[, Options]): Args, when a list, stand for
+         * the arity */
+        args_x1 = arity >= 2 && (is_list(p->x[1]) || p->x[1] == NIL);
         bif = NULL;
     } else if (bif) {
         frames[n++] = (Frame){ bif->module, bif->name, arity, true, false, 0, NIL };
@@ -158,6 +160,27 @@ Term exc_build_trace(Process *p, const Instr *pc, const Instr *cp, Export *bif, 
     for (unsigned i = n; i-- > 0;)
         trace = proc_cons(p, build_frame(p, &frames[i]), trace);
     return trace;
+}
+
+/* An integer OTP keeps in one word (60 bits; ours have 61). */
+static bool otp_small(Term t)
+{
+    return is_small(t) && small_val(t) >= -(INT64_C(1) << 59) && small_val(t) < (INT64_C(1) << 59);
+}
+
+bool exc_bif_framed(BifFn fn, const Term *args, unsigned arity, unsigned consts)
+{
+    if (fn == bif_fdiv_2 || fn == bif_pos_1)
+        return false;
+    if (arity != 2 || (fn != bif_plus_2 && fn != bif_minus_2 && fn != bif_times_2))
+        return true;
+    for (unsigned i = 0; i < 2; i++)
+        if ((consts >> i & 1) && is_float(args[i]))
+            return false;
+    if (fn == bif_times_2 || !(consts & 2) || !otp_small(args[1]))
+        return true;
+    /* the JIT inlines + with any small constant, - with one >= 0 */
+    return fn == bif_minus_2 && small_val(args[1]) < 0;
 }
 
 Term *exc_find_catch(Process *p)

@@ -21,6 +21,15 @@
  * x0..x(arity-1) live. Returns [] if the heap is exhausted. */
 Term exc_build_trace(Process *p, const Instr *pc, const Instr *cp, Export *bif, unsigned arity);
 
+/* Whether a BIF instruction (bif, gc_bif, arithmetic) that failed with
+ * these arguments gets a first frame of its own in the trace, as on OTP 25:
+ * it does, except where erlc and BEAM's JIT turn the operation into code of
+ * their own, which fails without one: `/` and arithmetic with a float
+ * constant (float instructions), unary `+`, and `+` with a small integer
+ * constant as second operand (`-` with one that is not negative). consts: bit i set if operand i was a
+ * constant. */
+bool exc_bif_framed(BifFn fn, const Term *args, unsigned arity, unsigned consts);
+
 /* The stack slot holding the innermost catch marker, or NULL. */
 Term *exc_find_catch(Process *p);
 

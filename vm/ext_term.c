@@ -47,15 +47,63 @@ static Term *alloc(Dec *d, size_t words)
     return hp;
 }
 
+/* Well-formed UTF-8: no overlong forms, surrogates or code points past
+ * 0x10FFFF (binary_to_term reads untrusted bytes). */
+static bool utf8_ok(const uint8_t *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        uint8_t c = s[i];
+        size_t k = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+        if (!k || k > n - i)
+            return false;
+        uint32_t v = k == 1 ? c : c & (0x7F >> k);
+        for (size_t j = 1; j < k; j++) {
+            if ((s[i + j] & 0xC0) != 0x80)
+                return false;
+            v = v << 6 | (s[i + j] & 0x3F);
+        }
+        static const uint32_t least[5] = { 0, 0, 0x80, 0x800, 0x10000 };
+        if (v < least[k] || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+            return false;
+        i += k;
+    }
+    return true;
+}
+
 static Term atom_of(Dec *d, size_t n)
 {
     if (!need(d, n))
         return THE_NON_VALUE;
+    if (!utf8_ok(d->p, n))
+        return fail(d, "atom is not valid UTF-8");
     Term a = atom_intern((const char *)d->p, n);
     d->p += n;
     if (a == THE_NON_VALUE)
         return fail(d, "atom too long in literal");
     return a;
+}
+
+/* ATOM_EXT and SMALL_ATOM_EXT hold latin-1: each byte is a character. */
+static Term latin1_atom_of(Dec *d, size_t n)
+{
+    if (!need(d, n))
+        return THE_NON_VALUE;
+    uint8_t buf[2 * 255];
+    if (n > 255)
+        return fail(d, "atom too long in literal");
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint8_t c = d->p[i];
+        if (c < 0x80) {
+            buf[k++] = c;
+        } else {
+            buf[k++] = (uint8_t)(0xC0 | c >> 6);
+            buf[k++] = (uint8_t)(0x80 | (c & 0x3F));
+        }
+    }
+    d->p += n;
+    Term a = atom_intern((const char *)buf, k);
+    return a == THE_NON_VALUE ? fail(d, "atom too long in literal") : a;
 }
 
 static Term decode(Dec *d, int depth);
@@ -241,14 +289,15 @@ static Term decode(Dec *d, int depth)
     case 115: /* SMALL_ATOM_EXT */
         if (!need(d, 1))
             return THE_NON_VALUE;
-        return atom_of(d, *d->p++);
+        d->p++;
+        return tag == 119 ? atom_of(d, d->p[-1]) : latin1_atom_of(d, d->p[-1]);
     case 118: /* ATOM_UTF8_EXT */
     case 100: { /* ATOM_EXT */
         if (!need(d, 2))
             return THE_NON_VALUE;
         size_t n = (size_t)d->p[0] << 8 | d->p[1];
         d->p += 2;
-        return atom_of(d, n);
+        return tag == 118 ? atom_of(d, n) : latin1_atom_of(d, n);
     }
     case 104: /* SMALL_TUPLE_EXT */
         if (!need(d, 1))
@@ -281,7 +330,8 @@ static Term decode(Dec *d, int depth)
     }
 }
 
-Term ext_decode(const uint8_t *data, size_t len, ExtAlloc alloc_fn, void *ctx, char *err, size_t errlen)
+Term ext_decode_prefix(const uint8_t *data, size_t len, ExtAlloc alloc_fn, void *ctx, char *err, size_t errlen,
+                       size_t *used)
 {
     Dec d = { data, data + len, alloc_fn, ctx, err, errlen, false };
     if (len < 1 || data[0] != 131)
@@ -290,7 +340,17 @@ Term ext_decode(const uint8_t *data, size_t len, ExtAlloc alloc_fn, void *ctx, c
     Term t = decode(&d, 0);
     if (d.bad)
         return THE_NON_VALUE;
-    if (d.p != d.end)
-        return fail(&d, "stray bytes after literal");
+    *used = (size_t)(d.p - data);
+    return t;
+}
+
+Term ext_decode(const uint8_t *data, size_t len, ExtAlloc alloc_fn, void *ctx, char *err, size_t errlen)
+{
+    size_t used;
+    Term t = ext_decode_prefix(data, len, alloc_fn, ctx, err, errlen, &used);
+    if (t != THE_NON_VALUE && used != len) {
+        snprintf(err, errlen, "stray bytes after literal");
+        return THE_NON_VALUE;
+    }
     return t;
 }

@@ -19,4 +19,9 @@ typedef Term *(*ExtAlloc)(void *ctx, size_t words);
  * message into err on malformed input. */
 Term ext_decode(const uint8_t *data, size_t len, ExtAlloc alloc, void *ctx, char *err, size_t errlen);
 
+/* The same, for a term at the start of data: *used gets the bytes it
+ * took (binary_to_term ignores what follows, as OTP's). */
+Term ext_decode_prefix(const uint8_t *data, size_t len, ExtAlloc alloc, void *ctx, char *err, size_t errlen,
+                       size_t *used);
+
 #endif

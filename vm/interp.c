@@ -144,6 +144,8 @@ static int list_to_regs(Term list, Term *x, unsigned max)
     return is_nil(list) ? (int)n : -1;
 }
 
+/* Is this source operand a constant (rather than a register)? */
+#define IS_CONST(w) ((unsigned)(((w) & 7) != 0))
 #define SRC(w) (((w) & 7) ? (Term)(w) : (((w) & 8) ? E[((w) >> 4) + 1] : x[(w) >> 4]))
 #define STORE(w, v)                                                                                          \
     do {                                                                                                     \
@@ -222,6 +224,10 @@ RunResult interp_run(Process *p, Term *xregs, int reds)
     /* Arguments of a BIF that failed (for the stack trace), and where. */
     unsigned exc_arity = 0;
     Export *exc_bif = NULL;
+    /* The BIF a bif/gc_bif/arithmetic instruction failed in: as in BEAM,
+     * the trace then starts with its frame (a guard jumps away instead). */
+    BifFn exc_fn = NULL;
+    unsigned exc_consts = 0; /* bit i: its operand i was a constant */
     /* Target of a dynamic call (call_fun, apply). */
     unsigned dyn_arity = 0;
     Export *dyn_e = NULL;
@@ -717,8 +723,10 @@ call_bif:
     {
         BifFn fn = (BifFn)pc[1];
         Term r = fn(p, x + BC_MAX_X, 0);
-        if (r == THE_NON_VALUE)
+        if (r == THE_NON_VALUE) {
+            exc_fn = fn;
             goto bif_failed_noargs;
+        }
         STORE(pc[2], r);
         pc += 3;
         NEXT();
@@ -736,6 +744,8 @@ call_bif:
             }
             x[0] = args[0];
             exc_arity = 1;
+            exc_fn = fn;
+            exc_consts = IS_CONST(pc[3]);
             goto bif_failed;
         }
         STORE(pc[4], r);
@@ -757,6 +767,8 @@ call_bif:
             x[0] = args[0];
             x[1] = args[1];
             exc_arity = 2;
+            exc_fn = fn;
+            exc_consts = IS_CONST(pc[3]) | IS_CONST(pc[4]) << 1;
             goto bif_failed;
         }
         STORE(pc[5], r);
@@ -798,6 +810,10 @@ gc_bif:
             }
             memmove(x, x + live, n * sizeof(Term));
             exc_arity = n;
+            exc_fn = fn;
+            exc_consts = 0;
+            for (unsigned i = 0; i < n; i++)
+                exc_consts |= IS_CONST(pc[4 + i]) << i;
             goto bif_failed;
         }
         STORE(pc[4 + n], r);
@@ -887,6 +903,10 @@ arith_slow:
                 JUMP(pc[1]);
                 NEXT();
             }
+            /* Whether the trace gets an erlang:'+'/'-' frame depends on
+             * which operands were constants (see exc_bif_framed). */
+            exc_fn = bif_kind & ARITH_MINUS ? bif_minus_2 : bif_plus_2;
+            exc_consts = bif_kind & ARITH_XC ? 2 : IS_CONST(pc[3]) | IS_CONST(pc[4]) << 1;
             memmove(x, x + live, 2 * sizeof(Term));
             exc_arity = 2;
             goto bif_failed;
@@ -1289,7 +1309,8 @@ yield:
 bif_failed_noargs:
     exc_arity = 0;
 bif_failed:
-    exc_bif = NULL;
+    exc_bif = exc_fn && exc_bif_framed(exc_fn, x, exc_arity, exc_consts) ? bif_export(exc_fn, exc_arity) : NULL;
+    exc_fn = NULL;
     goto raise_with_args;
 
 heap_exhausted:

@@ -52,6 +52,8 @@ struct Module {
     Term *files; /* atoms naming the source files of the line table */
     unsigned nfiles;
     unsigned max_x; /* highest x register used, plus one */
+    uint8_t md5[16]; /* of the .bc image: module_info(md5), its vsn */
+    char *source;    /* the file it was loaded from, absolute if known */
 };
 
 /* Module search path: the entry file's folder, -pa folders, the standard
