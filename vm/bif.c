@@ -47,6 +47,21 @@ Export *bif_export(BifFn fn, unsigned arity)
     return NULL;
 }
 
+static __thread Export *trap_target;
+
+Term bif_trap(Export *e)
+{
+    trap_target = e;
+    return THE_NON_VALUE;
+}
+
+Export *bif_take_trap(void)
+{
+    Export *e = trap_target;
+    trap_target = NULL;
+    return e;
+}
+
 Term bif_heap_exhausted(Process *p)
 {
     /* Past max_heap_size the process is killed, not sent an exception it

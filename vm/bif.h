@@ -47,6 +47,14 @@ Term bif_heap_exhausted(Process *p);
  * is not iodata, or clear if out of memory. */
 uint8_t *bif_iodata_bytes(Term t, size_t *size, bool *badarg);
 
+/* A BIF flagged BIF_TRAP may finish in Erlang code instead of returning:
+ * it puts that function's arguments in args[0..arity) and returns
+ * bif_trap(e); the interpreter then calls e in its place, as if the call
+ * had been to e. Per thread: the interpreter takes it at once. */
+Term bif_trap(Export *e);
+/* The pending trap target, cleared; NULL if the BIF failed instead. */
+Export *bif_take_trap(void);
+
 /* Output goes through here so tests can capture it: stdout, unbuffered per
  * call. Thread safe (one lock), so lines from processes never interleave. */
 void bif_write_out(const char *s, size_t n);

@@ -316,7 +316,8 @@ Term bif_monitor_2(Process *p, Term *args, unsigned live)
 /* Removes 'DOWN' messages of this monitor from the private queue. */
 static void flush_down(Process *p, uint64_t id)
 {
-    sig_drain(p);
+    if (!sig_drain_in_bif(p))
+        return; /* ending: nothing to flush */
     Mailbox *mb = &p->mbox;
     Message **save = mb->save;
     for (mb->save = &mb->first; *mb->save;) {

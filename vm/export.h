@@ -22,6 +22,7 @@ typedef Term (*BifFn)(Process *p, Term *args, unsigned live);
 enum {
     BIF_GC = 1,    /* may allocate, so may collect: only in gc_bif/call_ext */
     BIF_GUARD = 2, /* allowed in guards */
+    BIF_TRAP = 4,  /* may go on in Erlang code (bif_trap): only through call_ext */
 };
 
 typedef struct Export {

@@ -348,6 +348,19 @@ call_bif:
         Term r = fn(p, x, e->arity);
         LOAD();
         if (r == THE_NON_VALUE) {
+            Export *trap = bif_take_trap();
+            if (trap) {
+                /* It goes on in Erlang: call that instead, as this call. */
+                if (bif_kind == 0) {
+                    cp = pc + 3;
+                } else if (bif_kind == 2) {
+                    cp = (const Instr *)E[0];
+                    E += pc[3] + 1;
+                }
+                dyn_e = trap;
+                dyn_arity = trap->arity;
+                goto call_export_dynamic;
+            }
             exc_arity = e->arity;
             exc_bif = e;
             goto raise_with_args;
@@ -1238,6 +1251,12 @@ call_export_dynamic:
             Term r = e->bif(p, x, dyn_arity);
             LOAD();
             if (r == THE_NON_VALUE) {
+                Export *trap = bif_take_trap();
+                if (trap) {
+                    dyn_e = trap;
+                    dyn_arity = trap->arity;
+                    goto call_export_dynamic;
+                }
                 exc_arity = dyn_arity;
                 exc_bif = e;
                 goto raise_with_args;

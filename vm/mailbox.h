@@ -42,6 +42,7 @@ typedef enum {
     SIG_MONITOR,   /* from monitors the receiver; ref = the monitor's id */
     SIG_DEMONITOR, /* from drops monitor ref */
     SIG_DOWN,      /* monitored process ended: msg = {'DOWN', Ref, process, Pid, Reason} */
+    SIG_INFO,      /* process_info request: msg = the item or items; ref = reply tag */
 } MsgKind;
 
 enum { MSG_ON_HEAP = 1 };

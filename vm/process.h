@@ -45,6 +45,8 @@ enum {
     PF_YIELD = 4,     /* a BIF asks the interpreter to yield after it */
     PF_HEAP_KILL = 8, /* the heap would pass max_heap_size: the process is killed */
     PF_KEEP_TRACE = 16, /* the pending exception brings its own stack trace */
+    PF_EXIT_PENDING = 32, /* a signal drained inside a BIF ended it: exit at the yield */
+    PF_WAITED = 64,     /* it last stopped in a receive with nothing to take */
 };
 
 /* The receive timeout word: a generation (bumped at every new timeout)

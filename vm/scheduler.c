@@ -391,11 +391,16 @@ static void run_process(Scheduler *s, Process *p)
 {
     atomic_store_explicit(&p->state, PS_RUNNING, memory_order_relaxed);
     RunResult r;
-    if (!mbox_inbox_empty(&p->mbox) && !sig_drain(p)) {
+    if (p->flags & PF_EXIT_PENDING) {
+        r = RUN_EXIT; /* a signal drained in a BIF ended it */
+    } else if (!mbox_inbox_empty(&p->mbox) && !sig_drain_switch_in(p)) {
         r = RUN_EXIT;
     } else {
+        p->flags &= (uint8_t)~PF_WAITED;
         r = interp_run(p, s->x, slice_reds);
     }
+    if (r == RUN_WAIT)
+        p->flags |= PF_WAITED; /* for process_info's status */
     switch (r) {
     case RUN_YIELD:
         atomic_store_explicit(&p->state, PS_QUEUED, memory_order_relaxed);

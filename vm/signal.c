@@ -10,6 +10,7 @@
 #include "copy.h"
 #include "exception.h"
 #include "links.h"
+#include "proc_info.h"
 #include "ptab.h"
 #include "registry.h"
 #include "scheduler.h"
@@ -34,20 +35,21 @@ uint64_t sig_ref_id(Term ref) { return (uint64_t)boxed_ptr(ref)[1]; }
 
 /* ---- sending */
 
-void sig_deliver(Term dest, Message *m)
+bool sig_deliver(Term dest, Message *m)
 {
     if (is_atom(dest))
         dest = reg_whereis(dest);
     Process *q = ptab_lock_pid(dest);
     if (!q) {
         mbox_msg_free(m);
-        return;
+        return false;
     }
     mbox_push(&q->mbox, m);
     bool wake = sched_wake(q);
     ptab_unlock(dest);
     if (wake)
         sched_enqueue(q);
+    return true;
 }
 
 bool sig_send(Process *p, Term dest, Term msg)
@@ -193,6 +195,32 @@ static bool take_exit(Process *p, Message *m, bool linked)
     return false;
 }
 
+/* What process_info(P, status) says while p acts on its signals: set by
+ * sig_drain_switch_in, 0 (running) otherwise. */
+static __thread Term drain_status;
+
+/* Answers a process_info request with {Ref, Answer}, or {Ref, undefined}
+ * if p is ending (NULL) or the answer cannot be built. */
+static void answer_info(Process *p, Message *req, Term status)
+{
+    Term *items = NULL;
+    bool list;
+    long n = p ? pinfo_items(req->msg, &items, &list) : -1;
+    Message *r = n >= 0 ? pinfo_build(p, items, (size_t)n, list, status, req->ref) : NULL;
+    free(items);
+    if (!r) {
+        r = mbox_msg_new(MSG_PLAIN, p ? p->id : NIL, 3 + REF_WORDS);
+        if (!r)
+            return; /* out of memory: the asker waits, as for a lost node */
+        Term *t = r->data;
+        t[0] = make_header(2, SUB_TUPLE);
+        t[1] = sig_put_ref(t + 3, req->ref);
+        t[2] = ATOM_undefined;
+        r->msg = make_boxed(t);
+    }
+    sig_deliver(req->from, r);
+}
+
 /* Acts on one signal (or queues a message). False if p must end. */
 static bool take(Process *p, Message *m)
 {
@@ -227,6 +255,9 @@ static bool take(Process *p, Message *m)
         if ((e = lk_find(p->links, LK_MON_IN, 0, m->ref)))
             lk_remove(&p->links, e);
         break;
+    case SIG_INFO:
+        answer_info(p, m, drain_status ? drain_status : ATOM_running);
+        break;
     case SIG_DOWN:
         if ((e = lk_find(p->links, LK_MON_OUT, 0, m->ref))) {
             lk_remove(&p->links, e);
@@ -239,6 +270,31 @@ static bool take(Process *p, Message *m)
     }
     mbox_msg_free(m);
     return true;
+}
+
+bool sig_drain_switch_in(Process *p)
+{
+    drain_status = p->flags & PF_WAITED ? ATOM_waiting : ATOM_runnable;
+    bool alive = sig_drain(p);
+    drain_status = 0;
+    return alive;
+}
+
+bool sig_drain_in_bif(Process *p)
+{
+    if (sig_drain(p))
+        return true;
+    p->flags |= PF_EXIT_PENDING | PF_YIELD;
+    return false;
+}
+
+bool sig_info_request(Process *p, Term pid, Term spec, uint64_t ref)
+{
+    Message *m = mbox_msg_copy(SIG_INFO, p->id, spec);
+    if (!m)
+        return false;
+    m->ref = ref;
+    return sig_deliver(pid, m);
 }
 
 bool sig_drain(Process *p)
@@ -349,6 +405,8 @@ static void answer_late(Process *p, Message *m)
             send_exit(m->from, p->id, ATOM_noproc);
         else if (m->kind == SIG_MONITOR)
             send_down(m->from, p->id, m->msg, ATOM_noproc, m->ref);
+        else if (m->kind == SIG_INFO)
+            answer_info(NULL, m, ATOM_undefined);
         mbox_msg_free(m);
         m = next;
     }

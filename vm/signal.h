@@ -23,13 +23,27 @@
  * memory (p->exc_reason says which). */
 bool sig_send(Process *p, Term dest, Term msg);
 
-/* Delivers a prepared message or signal to dest (pid or name); frees it if
- * there is no such process. */
-void sig_deliver(Term dest, Message *m);
+/* Delivers a prepared message or signal to dest (pid or name); frees it
+ * and returns false if there is no such process. */
+bool sig_deliver(Term dest, Message *m);
 
 /* Moves the inbox into the private queue, acting on the signals among the
  * messages. False if a signal ended the process: p->exit_reason says why. */
 bool sig_drain(Process *p);
+
+/* sig_drain as a process is switched in: a process_info request answered
+ * now reports it waiting (if it was in a receive) or runnable. */
+bool sig_drain_switch_in(Process *p);
+
+/* sig_drain from inside a BIF, which cannot end the process there: if a
+ * signal ended it, marks it to exit at the yield that follows the BIF
+ * (PF_EXIT_PENDING) and returns false; the BIF then returns any term. */
+bool sig_drain_in_bif(Process *p);
+
+/* Asks pid for process_info(pid, spec): the answer comes to p as a message
+ * {Ref, Answer} with a reference of id ref. False if there is no such
+ * process (the answer is then undefined) or memory ran out. */
+bool sig_info_request(Process *p, Term pid, Term spec, uint64_t ref);
 
 /* Links, monitors and exit signals, for the BIFs. Each returns false only
  * when out of memory. */

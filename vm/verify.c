@@ -164,6 +164,8 @@ static bool bif_ok(Verifier *v, unsigned i, unsigned arity, bool gc)
         return fail(v, "import is not a BIF");
     if (e->arity != arity)
         return fail(v, "BIF called with the wrong number of arguments");
+    if (e->bif_flags & BIF_TRAP)
+        return fail(v, "BIF that may wait for an answer used in a bif instruction (call it)");
     if (!gc && (e->bif_flags & BIF_GC))
         return fail(v, "BIF that may allocate used in a bif instruction (use gc_bif)");
     return true;
