@@ -285,7 +285,8 @@ static bool close_container(PTree *pt, size_t i)
     long len = 2, items = (long)n;
     for (size_t k = mark; k < pt->nscratch; k++)
         len += pt->nodes[pt->scratch[k]].len;
-    memcpy(pt->kids + pt->nkids, pt->scratch + mark, n * sizeof *pt->kids);
+    if (n)
+        memcpy(pt->kids + pt->nkids, pt->scratch + mark, n * sizeof *pt->kids);
     nd->off = pt->nkids;
     nd->n = n;
     pt->nkids += n;

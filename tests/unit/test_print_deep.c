@@ -26,11 +26,23 @@
 
 #define DEEP 1000000
 
+/* Every block a test allocates, freed by the teardown. */
+static void *blocks[16];
+static size_t nblocks;
+
 static Term *words(size_t n)
 {
+    ck_assert_uint_lt(nblocks, sizeof blocks / sizeof *blocks);
     Term *p = malloc(n * sizeof *p);
     ck_assert_ptr_nonnull(p);
+    blocks[nblocks++] = p;
     return p;
+}
+
+static void free_blocks(void)
+{
+    while (nblocks > 0)
+        free(blocks[--nblocks]);
 }
 
 static Term atom_x(void) { return atom_intern("x", 1); }
@@ -285,6 +297,7 @@ END_TEST
 #endif
 #endif
 
+#ifndef UNDER_ASAN
 /* The address space in use now, in bytes (from /proc/self/statm). */
 static size_t address_space(void)
 {
@@ -297,6 +310,7 @@ static size_t address_space(void)
     }
     return pages * (size_t)sysconf(_SC_PAGESIZE);
 }
+#endif
 
 /* Out of memory while printing: the printers fail cleanly and leave the
  * buffer as it was. The address space is capped 40 MB above what is in
@@ -337,6 +351,7 @@ static Suite *print_deep_suite(void)
     Suite *s = suite_create("print_deep");
     TCase *tc = tcase_create("deep");
     tcase_set_timeout(tc, 120);
+    tcase_add_checked_fixture(tc, NULL, free_blocks);
     tcase_add_test(tc, test_w_deep_list);
     tcase_add_test(tc, test_w_deep_tuple);
     tcase_add_test(tc, test_w_depth_limit);
