@@ -216,6 +216,44 @@ static void write_leaf(const Layout *L, const PNode *nd)
         sb_add(L->sb, L->pt->text.data + nd->off, nd->n);
 }
 
+/* The next node write_tree writes: the next kid of the innermost open
+ * container (its separator written), closing those that are done. False
+ * when all down to `base` are closed. */
+static bool next_kid(Layout *L, size_t base, size_t *i, bool *wrap)
+{
+    while (L->no > base) {
+        OFrame *f = &L->o[L->no - 1];
+        const PNode *nd = node(L, f->node);
+        size_t ne = nelems(nd);
+        if (f->k < ne) {
+            if (f->k)
+                put(L, ',');
+            *i = kid(L, nd, f->k++);
+            *wrap = true;
+            return true;
+        }
+        if (f->k++ == ne) { /* the tail */
+            if (nd->tail == TAIL_DOTS) {
+                if (ne)
+                    put(L, separator(nd));
+                puts_(L, "...");
+            } else if (nd->tail == TAIL_IMPROPER) {
+                put(L, separator(nd));
+                *i = kid(L, nd, ne);
+                *wrap = false;
+                return true;
+            }
+            continue;
+        }
+        mark(L, PRINT_CLOSE);
+        put(L, closing(nd));
+        if (f->wrap)
+            mark(L, PRINT_CLOSE);
+        L->no--;
+    }
+    return false;
+}
+
 /* The node on one line (in the deep form, the elements of the list
  * io_lib_pretty's write returns; wrap: as one element). False if memory
  * ran out. */
@@ -224,7 +262,7 @@ static bool write_tree(Layout *L, size_t i, bool wrap)
     if (L->dry)
         return true;
     size_t base = L->no;
-    for (;;) {
+    do {
         const PNode *nd = node(L, i);
         if (wrap)
             mark(L, PRINT_OPEN);
@@ -232,49 +270,17 @@ static bool write_tree(Layout *L, size_t i, bool wrap)
             write_leaf(L, nd);
             if (wrap)
                 mark(L, PRINT_CLOSE);
-        } else {
-            if (!print_stack_grow((void **)&L->o, &L->capo, L->no + 1, sizeof *L->o)) {
-                L->no = base;
-                return false;
-            }
-            L->o[L->no++] = (OFrame){i, 0, wrap};
-            put(L, opening(nd));
-            mark(L, PRINT_OPEN);
+            continue;
         }
-        /* Close finished containers until one has another kid. */
-        for (;;) {
-            if (L->no == base)
-                return true;
-            OFrame *f = &L->o[L->no - 1];
-            nd = node(L, f->node);
-            size_t ne = nelems(nd);
-            if (f->k < ne) {
-                if (f->k)
-                    put(L, ',');
-                i = kid(L, nd, f->k++);
-                wrap = true;
-                break;
-            }
-            if (f->k++ == ne) {
-                if (nd->tail == TAIL_DOTS) {
-                    if (ne)
-                        put(L, separator(nd));
-                    puts_(L, "...");
-                } else if (nd->tail == TAIL_IMPROPER) {
-                    put(L, separator(nd));
-                    i = kid(L, nd, ne);
-                    wrap = false;
-                    break;
-                }
-                continue;
-            }
-            mark(L, PRINT_CLOSE);
-            put(L, closing(nd));
-            if (f->wrap)
-                mark(L, PRINT_CLOSE);
-            L->no--;
+        if (!print_stack_grow((void **)&L->o, &L->capo, L->no + 1, sizeof *L->o)) {
+            L->no = base;
+            return false;
         }
-    }
+        L->o[L->no++] = (OFrame){i, 0, wrap};
+        put(L, opening(nd));
+        mark(L, PRINT_OPEN);
+    } while (next_kid(L, base, &i, &wrap));
+    return true;
 }
 
 /* ---- breaking over lines (io_lib_pretty's pp and cind) ---- */
@@ -451,49 +457,62 @@ static int finish_tail(Layout *L, LFrame *f, const PNode *nd)
     return LAY_OK;
 }
 
-/* One step of the top frame: writes its next element (opening a frame if
- * that is broken in turn), its tail, or its closing bracket. */
+/* pp_list: the first element of a frame's line, at col0 (or only the
+ * depth dots). */
+static int first_elem(Layout *L, LFrame *f, const PNode *nd)
+{
+    if (f->k >= nelems(nd)) {
+        puts_(L, "...");
+        f->phase = PH_CLOSE;
+        return LAY_OK;
+    }
+    size_t e = kid(L, nd, f->k);
+    long ld1 = last_depth(nd, f->k, f->ld), w = f->w;
+    long we = elem_width(L, node(L, e), f->col0, ld1, w);
+    f->col = f->col0 + we;
+    f->w = w + we;
+    f->k++;
+    f->phase = PH_TAIL;
+    return call(L, e, f->col0, ld1, w, true);
+}
+
+/* pp_tail: the elements after a separator, on the current line while
+ * they fit; the first that does not starts a new line at col0, and the
+ * walk descends into it. */
+static int tail_elems(Layout *L, LFrame *f, const PNode *nd)
+{
+    for (; f->k < nelems(nd); f->k++) {
+        size_t e = kid(L, nd, f->k);
+        const PNode *en = node(L, e);
+        long ld1 = last_depth(nd, f->k, f->ld);
+        put(L, ',');
+        if (!tail_fits(L, en, f->col, f->w, ld1)) {
+            newline_indent(L, 0);
+            long we = elem_width(L, en, f->col0, ld1, 0);
+            f->col = f->col0 + we;
+            f->w = we;
+            f->k++;
+            return call(L, e, f->col0, ld1, 0, true);
+        }
+        if (!write_tree(L, e, true))
+            return LAY_NOMEM;
+        f->col += 1 + en->len;
+        f->w += 1 + en->len;
+    }
+    return finish_tail(L, f, nd);
+}
+
+/* One step of the top frame: its next element (opening a frame if that
+ * is broken in turn), its tail, or its closing bracket. A frame pushed
+ * by call() may move the stack: f is not used after it. */
 static int step(Layout *L)
 {
     LFrame *f = &L->f[L->nf - 1];
     const PNode *nd = node(L, f->node);
-    size_t ne = nelems(nd);
-    if (f->phase == PH_FIRST) { /* pp_list */
-        if (f->k >= ne) { /* only the depth dots are left */
-            puts_(L, "...");
-            f->phase = PH_CLOSE;
-            return LAY_OK;
-        }
-        size_t e = kid(L, nd, f->k);
-        long ld1 = last_depth(nd, f->k, f->ld), w = f->w;
-        long we = elem_width(L, node(L, e), f->col0, ld1, w);
-        f->col = f->col0 + we;
-        f->w = w + we;
-        f->k++;
-        f->phase = PH_TAIL;
-        return call(L, e, f->col0, ld1, w, true);
-    }
-    if (f->phase == PH_TAIL) { /* pp_tail */
-        for (; f->k < ne; f->k++) {
-            size_t e = kid(L, nd, f->k);
-            const PNode *en = node(L, e);
-            long ld1 = last_depth(nd, f->k, f->ld);
-            put(L, ',');
-            if (!tail_fits(L, en, f->col, f->w, ld1)) {
-                newline_indent(L, 0);
-                long we = elem_width(L, en, f->col0, ld1, 0);
-                f->col = f->col0 + we;
-                f->w = we;
-                f->k++;
-                return call(L, e, f->col0, ld1, 0, true);
-            }
-            if (!write_tree(L, e, true))
-                return LAY_NOMEM;
-            f->col += 1 + en->len;
-            f->w += 1 + en->len;
-        }
-        return finish_tail(L, f, nd);
-    }
+    if (f->phase == PH_FIRST)
+        return first_elem(L, f, nd);
+    if (f->phase == PH_TAIL)
+        return tail_elems(L, f, nd);
     mark(L, PRINT_CLOSE);
     put(L, closing(nd));
     if (f->wrap)
