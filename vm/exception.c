@@ -249,7 +249,8 @@ void exc_print_report(FILE *out, Process *p, Term cls, Term reason, Term trace)
     sb_printf(&sb, "=CRASH REPORT==== process <0.%llu.0> ended with an uncaught %s:\n",
               (unsigned long long)pid_id(p->id), atom_cstr(cls));
     sb_adds(&sb, "  reason: ");
-    print_p(&sb, reason, 10, 80, -1, false);
+    if (!print_p(&sb, reason, 10, 80, -1, false))
+        sb_adds(&sb, "(not printed: out of memory)");
     sb_adds(&sb, "\n  stack:\n");
     for (Term t = trace; is_list(t); t = list_tail(t)) {
         Term f = list_head(t);

@@ -931,14 +931,15 @@ static bool fmt_w(StrBuf *sb, Term a, long depth, const Spec *sp, bool deep)
 {
     StrBuf t = {0};
     bool ok;
+    /* A printer fails only when out of memory: so does the format. */
     if (deep) {
-        print_w_deep(&t, a, depth);
+        ok = print_w_deep(&t, a, depth);
         sb_addc(sb, PRINT_OPEN);
-        ok = deep_term(sb, &t, sp->width, sp->prec, sp->left, sp->pad);
+        ok = ok && deep_term(sb, &t, sp->width, sp->prec, sp->left, sp->pad);
         sb_addc(sb, PRINT_CLOSE);
     } else {
-        print_w(&t, a, depth);
-        ok = fit_text(sb, t.data ? t.data : "", t.len, sp->width, sp->prec, sp->left, sp->pad);
+        ok = print_w(&t, a, depth) &&
+             fit_text(sb, t.data ? t.data : "", t.len, sp->width, sp->prec, sp->left, sp->pad);
     }
     sb_free(&t);
     return ok;
@@ -958,10 +959,10 @@ static bool fmt_p(StrBuf *sb, Term a, long depth, const Spec *sp, long col, bool
                      (deep ? PRINT_DEEP : 0);
     if (deep)
         sb_addc(sb, PRINT_OPEN);
-    print_p2(sb, a, (int)column, (int)width, depth, flags);
+    bool ok = print_p2(sb, a, (int)column, (int)width, depth, flags);
     if (deep)
         sb_addc(sb, PRINT_CLOSE);
-    return true;
+    return ok;
 }
 
 /* ------------------------------------------------ io_lib:format's nesting

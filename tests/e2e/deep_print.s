@@ -1,8 +1,8 @@
-%% deep_print.s - a legitimate program: a list nested a million deep,
-%% printed with ~w. vm/print.c recurses once per level (write_w /
-%% write_list_w for ~w, build / build_list for ~p) and overflows the C
-%% stack: SIGSEGV. (erl prints it.) Fix: an explicit stack in print.c, as
-%% compare.c has.
+%% deep_print.s - a list nested a million deep, printed with ~w (was
+%% tests/fuzz/repro/deep_print.s, open hole C of tests/fuzz/README.md:
+%% print.c recursed in C once per level and overflowed the C stack,
+%% SIGSEGV). The printer now walks with a stack of its own; the output is
+%% erl's.
 {module, deep_print}.
 {exports, [{main,0}]}.
 
