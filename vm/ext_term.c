@@ -1,7 +1,13 @@
-/* ext_term.c - external term format decoding. */
+/* ext_term.c - external term format decoding.
+ *
+ * The decoder is a loop over a stack of slots still to fill (the elements
+ * of tuples and lists already allocated), never a recursion: a term nested
+ * a million deep (binary_to_term of what term_to_binary made) costs that
+ * stack's memory, not C stack. */
 #include "ext_term.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "atom.h"
@@ -9,7 +15,13 @@
 #include "binary.h"
 #include "export.h"
 
-#define MAX_DEPTH 256
+
+/* Where decoded terms go: each pointer is a word of an allocated tuple or
+ * cons cell (or the result), filled in the order the terms come. */
+typedef struct {
+    Term **v;
+    size_t n, cap;
+} Slots;
 
 typedef struct {
     const uint8_t *p, *end;
@@ -106,7 +118,7 @@ static Term latin1_atom_of(Dec *d, size_t n)
     return a == THE_NON_VALUE ? fail(d, "atom too long in literal") : a;
 }
 
-static Term decode(Dec *d, int depth);
+static Term decode_one(Dec *d, Slots *s);
 
 static Term decode_big(Dec *d, size_t n)
 {
@@ -122,64 +134,68 @@ static Term decode_big(Dec *d, size_t n)
     return t;
 }
 
-static Term decode_tuple(Dec *d, size_t n, int depth)
+static bool push(Dec *d, Slots *s, Term *slot)
+{
+    if (!s) {
+        fail(d, "malformed fun literal");
+        return false;
+    }
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? 2 * s->cap : 64;
+        Term **v = realloc(s->v, cap * sizeof *v);
+        if (!v) {
+            fail(d, "out of memory");
+            return false;
+        }
+        s->v = v;
+        s->cap = cap;
+    }
+    s->v[s->n++] = slot;
+    return true;
+}
+
+/* A tuple whose elements are still to come: their slots are pushed last
+ * first, so the first is filled next. */
+static Term decode_tuple(Dec *d, Slots *s, size_t n)
 {
     Term *hp = alloc(d, n + 1);
     if (!hp)
         return THE_NON_VALUE;
     hp[0] = make_header(n, SUB_TUPLE);
-    for (size_t i = 1; i <= n; i++) {
+    for (size_t i = 1; i <= n; i++)
         hp[i] = NIL;
-    }
-    for (size_t i = 1; i <= n; i++) {
-        hp[i] = decode(d, depth + 1);
-        if (d->bad)
+    for (size_t i = n; i >= 1; i--)
+        if (!push(d, s, &hp[i]))
             return THE_NON_VALUE;
-    }
     return make_boxed(hp);
 }
 
-/* LIST_EXT: elements, then the tail; a tail that is itself a list is
- * decoded in the same loop rather than recursively. */
-static Term decode_list(Dec *d, int depth)
+/* LIST_EXT: n cells at once, then their heads and last the tail. With
+ * n = 0 the list is its tail: the slot being filled is pushed again, so
+ * the tail overwrites the [] returned here. */
+static Term decode_list(Dec *d, Slots *s, Term *slot)
 {
-    Term result = NIL, *last = NULL;
-    for (;;) {
-        if (!need(d, 4))
-            return THE_NON_VALUE;
-        uint32_t n = u32(d->p);
-        d->p += 4;
-        if (n > (size_t)(d->end - d->p))
-            return fail(d, "list literal longer than its data");
-        for (uint32_t i = 0; i < n; i++) {
-            Term *c = alloc(d, 2);
-            if (!c)
-                return THE_NON_VALUE;
-            c[0] = decode(d, depth + 1);
-            c[1] = NIL;
-            if (d->bad)
-                return THE_NON_VALUE;
-            if (last)
-                last[1] = make_list(c);
-            else
-                result = make_list(c);
-            last = c;
-        }
-        if (!need(d, 1))
-            return THE_NON_VALUE;
-        if (*d->p == 108 && n > 0) {
-            d->p++;
-            continue;
-        }
-        Term tail = decode(d, depth + 1);
-        if (d->bad)
-            return THE_NON_VALUE;
-        if (last)
-            last[1] = tail;
-        else
-            result = tail;
-        return result;
+    if (!need(d, 4))
+        return THE_NON_VALUE;
+    size_t n = u32(d->p);
+    d->p += 4;
+    if (n > (size_t)(d->end - d->p))
+        return fail(d, "list literal longer than its data");
+    if (n == 0)
+        return push(d, s, slot) ? NIL : THE_NON_VALUE;
+    Term *c = alloc(d, 2 * n);
+    if (!c)
+        return THE_NON_VALUE;
+    for (size_t i = 0; i < n; i++) {
+        c[2 * i] = NIL;
+        c[2 * i + 1] = i + 1 < n ? make_list(&c[2 * i + 2]) : NIL;
     }
+    if (!push(d, s, &c[2 * n - 1]))
+        return THE_NON_VALUE;
+    for (size_t i = n; i-- > 0;)
+        if (!push(d, s, &c[2 * i]))
+            return THE_NON_VALUE;
+    return make_list(c);
 }
 
 static Term decode_string(Dec *d)
@@ -223,9 +239,10 @@ static Term decode_binary(Dec *d)
     return make_boxed(hp);
 }
 
-static Term decode_export(Dec *d, int depth)
+static Term decode_export(Dec *d)
 {
-    Term m = decode(d, depth + 1), f = decode(d, depth + 1), a = decode(d, depth + 1);
+    /* Module, function and arity are atoms and an integer: no slots. */
+    Term m = decode_one(d, NULL), f = decode_one(d, NULL), a = decode_one(d, NULL);
     if (d->bad)
         return THE_NON_VALUE;
     if (!is_atom(m) || !is_atom(f) || !is_small(a) || small_val(a) < 0 || small_val(a) > 255)
@@ -239,10 +256,11 @@ static Term decode_export(Dec *d, int depth)
     return make_boxed(hp);
 }
 
-static Term decode(Dec *d, int depth)
+/* Decodes the term at d->p into what it returns; a tuple or list comes
+ * back allocated with its elements' slots pushed on s (NULL: none
+ * allowed). slot is where the result goes. */
+static Term decode_term(Dec *d, Slots *s, Term *slot)
 {
-    if (depth > MAX_DEPTH)
-        return fail(d, "literal nested too deeply");
     if (!need(d, 1))
         return THE_NON_VALUE;
     uint8_t tag = *d->p++;
@@ -302,7 +320,7 @@ static Term decode(Dec *d, int depth)
     case 104: /* SMALL_TUPLE_EXT */
         if (!need(d, 1))
             return THE_NON_VALUE;
-        return decode_tuple(d, *d->p++, depth);
+        return decode_tuple(d, s, *d->p++);
     case 105: { /* LARGE_TUPLE_EXT */
         if (!need(d, 4))
             return THE_NON_VALUE;
@@ -310,24 +328,46 @@ static Term decode(Dec *d, int depth)
         d->p += 4;
         if (n > (size_t)(d->end - d->p))
             return fail(d, "tuple literal longer than its data");
-        return decode_tuple(d, n, depth);
+        return decode_tuple(d, s, n);
     }
     case 106:
         return NIL;
     case 107:
         return decode_string(d);
     case 108:
-        return decode_list(d, depth);
+        return decode_list(d, s, slot);
     case 109:
         return decode_binary(d);
     case 113:
-        return decode_export(d, depth);
+        return decode_export(d);
     default: {
         char msg[64];
         snprintf(msg, sizeof msg, "unsupported term tag %u in literal", tag);
         return fail(d, msg);
     }
     }
+}
+
+static Term decode_one(Dec *d, Slots *s)
+{
+    Term t;
+    return decode_term(d, s, &t);
+}
+
+/* The whole term: slots are filled in the order their terms come. */
+static Term decode(Dec *d)
+{
+    Term result = NIL;
+    Slots s = { 0 };
+    push(d, &s, &result);
+    while (s.n && !d->bad) {
+        Term *slot = s.v[--s.n];
+        Term t = decode_term(d, &s, slot);
+        if (!d->bad)
+            *slot = t;
+    }
+    free(s.v);
+    return d->bad ? THE_NON_VALUE : result;
 }
 
 Term ext_decode_prefix(const uint8_t *data, size_t len, ExtAlloc alloc_fn, void *ctx, char *err, size_t errlen,
@@ -337,7 +377,7 @@ Term ext_decode_prefix(const uint8_t *data, size_t len, ExtAlloc alloc_fn, void 
     if (len < 1 || data[0] != 131)
         return fail(&d, "literal lacks the external term format version byte");
     d.p++;
-    Term t = decode(&d, 0);
+    Term t = decode(&d);
     if (d.bad)
         return THE_NON_VALUE;
     *used = (size_t)(d.p - data);
