@@ -14,6 +14,7 @@
 #include "binary.h"
 #include "export.h"
 #include "module.h"
+#include "term_stack.h"
 
 enum {
     NEW_FLOAT_EXT = 70, NEW_PID_EXT = 88, NEWER_REFERENCE_EXT = 90, SMALL_INTEGER_EXT = 97, INTEGER_EXT = 98,
@@ -153,24 +154,6 @@ static void pid(Buf *b, uint64_t id)
     be(b, 0, 4);        /* creation */
 }
 
-typedef struct {
-    Term *v;
-    size_t n, cap;
-} Stack;
-
-static bool push(Stack *s, Term t)
-{
-    if (s->n == s->cap) {
-        size_t cap = s->cap ? 2 * s->cap : 64;
-        Term *v = realloc(s->v, cap * sizeof *v);
-        if (!v)
-            return false;
-        s->v = v;
-        s->cap = cap;
-    }
-    s->v[s->n++] = t;
-    return true;
-}
 
 /* A proper list of at most 65535 bytes goes out as STRING_EXT. */
 static bool string_list(Term t, size_t *n)
@@ -185,7 +168,7 @@ static bool string_list(Term t, size_t *n)
     return is_nil(t);
 }
 
-static bool list(Buf *b, Term t, Stack *s)
+static bool list(Buf *b, Term t, TermStack *s)
 {
     size_t n;
     if (string_list(t, &n)) {
@@ -202,11 +185,11 @@ static bool list(Buf *b, Term t, Stack *s)
     be(b, n, 4);
     /* The tail goes first (written last), then the elements, which are
      * reversed in place so that the first is on top. */
-    if (!push(s, l))
+    if (!tstack_push(s, l))
         return false;
     size_t start = s->n;
     for (; is_list(t); t = list_tail(t))
-        if (!push(s, list_head(t)))
+        if (!tstack_push(s, list_head(t)))
             return false;
     for (size_t i = start, j = s->n - 1; i < j; i++, j--) {
         Term x = s->v[i];
@@ -219,7 +202,7 @@ static bool list(Buf *b, Term t, Stack *s)
 /* A closure: OTP's NEW_FUN_EXT. Its size covers the free variables,
  * which follow: a marker (THE_NON_VALUE over the size's offset) under
  * them tells the walk where they end. */
-static bool closure(Buf *b, Term t, Stack *s)
+static bool closure(Buf *b, Term t, TermStack *s)
 {
     const Term *o = boxed_ptr(t);
     const FunEntry *fe = (const FunEntry *)(uintptr_t)o[1];
@@ -235,15 +218,15 @@ static bool closure(Buf *b, Term t, Stack *s)
     integer(b, fe->index);
     integer(b, fe->uniq);
     pid(b, 0);
-    if (!push(s, make_small((int64_t)size_at)) || !push(s, THE_NON_VALUE))
+    if (!tstack_push(s, make_small((int64_t)size_at)) || !tstack_push(s, THE_NON_VALUE))
         return false;
     for (uint64_t i = nfree; i >= 1; i--)
-        if (!push(s, o[1 + i]))
+        if (!tstack_push(s, o[1 + i]))
             return false;
     return true;
 }
 
-static bool boxed(Buf *b, Term t, Stack *s)
+static bool boxed(Buf *b, Term t, TermStack *s)
 {
     const Term *o = boxed_ptr(t);
     uint64_t arity = header_arity(o[0]);
@@ -257,7 +240,7 @@ static bool boxed(Buf *b, Term t, Stack *s)
             be(b, arity, 4);
         }
         for (uint64_t i = arity; i >= 1; i--)
-            if (!push(s, o[i]))
+            if (!tstack_push(s, o[i]))
                 return false;
         return true;
     case SUB_POS_BIG:
@@ -302,8 +285,8 @@ static bool boxed(Buf *b, Term t, Stack *s)
 uint8_t *ext_encode(Term t, size_t *len, size_t *nodes)
 {
     Buf b = { 0 };
-    Stack s = { 0 };
-    bool ok = push(&s, t);
+    TermStack s = { 0 };
+    bool ok = tstack_push(&s, t);
     size_t visited = 0;
     u8(&b, 131);
     while (ok && s.n > 0) {
@@ -328,7 +311,7 @@ uint8_t *ext_encode(Term t, size_t *len, size_t *nodes)
             ok = boxed(&b, t, &s);
         }
     }
-    free(s.v);
+    tstack_free(&s);
     if (!ok || b.oom) {
         free(b.d);
         return NULL;

@@ -16,6 +16,7 @@
 #include "bignum.h"
 #include "export.h"
 #include "module.h"
+#include "term_stack.h"
 
 #define GOLDEN 0x9e3779b9u
 #define K(n) ((uint32_t)(GOLDEN * (uint32_t)(n)))
@@ -133,31 +134,13 @@ static uint32_t mix_float(uint32_t h, double d)
     return mix2(h, (uint32_t)(bits >> 32), (uint32_t)bits, K(K_FLOAT));
 }
 
-typedef struct {
-    Term *v;
-    size_t n, cap;
-} Stack;
-
-static bool push(Stack *s, Term t)
-{
-    if (s->n == s->cap) {
-        size_t cap = s->cap ? 2 * s->cap : 64;
-        Term *v = realloc(s->v, cap * sizeof *v);
-        if (!v)
-            return false;
-        s->v = v;
-        s->cap = cap;
-    }
-    s->v[s->n++] = t;
-    return true;
-}
 
 static bool is_byte(Term t) { return is_small(t) && (uint64_t)small_val(t) <= 255; }
 
 /* A list: runs of bytes are packed four to a word; at the first other
  * element its tail is pushed and the element is returned, to be hashed
  * next; otherwise the list's final tail is. */
-static Term walk_list(uint32_t *h, Term t, Stack *s, bool *ok)
+static Term walk_list(uint32_t *h, Term t, TermStack *s, bool *ok)
 {
     uint32_t packed = 0;
     int count = 0;
@@ -173,14 +156,14 @@ static Term walk_list(uint32_t *h, Term t, Stack *s, bool *ok)
     if (count > 0)
         *h = mix1(*h, packed, K(K_BYTES));
     if (is_list(t)) {
-        *ok = push(s, list_tail(t));
+        *ok = tstack_push(s, list_tail(t));
         return list_head(t);
     }
     return t;
 }
 
 /* Hashes a boxed term; its subterms still to visit go on the stack. */
-static uint32_t walk_boxed(uint32_t h, Term t, Stack *s, bool *ok)
+static uint32_t walk_boxed(uint32_t h, Term t, TermStack *s, bool *ok)
 {
     const Term *o = boxed_ptr(t);
     uint64_t arity = header_arity(o[0]);
@@ -188,7 +171,7 @@ static uint32_t walk_boxed(uint32_t h, Term t, Stack *s, bool *ok)
     case SUB_TUPLE:
         h = mix1(h, (uint32_t)arity, K(K_TUPLE));
         for (uint64_t i = arity; i >= 1 && *ok; i--)
-            *ok = push(s, o[i]);
+            *ok = tstack_push(s, o[i]);
         return h;
     case SUB_POS_BIG:
     case SUB_NEG_BIG:
@@ -211,7 +194,7 @@ static uint32_t walk_boxed(uint32_t h, Term t, Stack *s, bool *ok)
         h = mix2(h, atom_hash(fe->module->name), atom_hash(fe->name), K(K_FUN));
         h = mix2(h, fe->index, fe->uniq, K(K_FUN));
         for (uint64_t i = arity; i >= 2 && *ok; i--)
-            *ok = push(s, o[i]);
+            *ok = tstack_push(s, o[i]);
         return h;
     }
     default: /* references: their id words */
@@ -223,7 +206,7 @@ static uint32_t walk_boxed(uint32_t h, Term t, Stack *s, bool *ok)
 
 bool phash2(Term t, uint32_t *hash, size_t *nodes)
 {
-    Stack s = { 0 };
+    TermStack s = { 0 };
     uint32_t h = 0;
     bool ok = true;
     size_t visited = 0;
@@ -249,7 +232,7 @@ bool phash2(Term t, uint32_t *hash, size_t *nodes)
             break;
         t = s.v[--s.n];
     }
-    free(s.v);
+    tstack_free(&s);
     *hash = h;
     *nodes = visited;
     return ok;
