@@ -68,13 +68,13 @@ row "spawn $SPAWN in turn" spawns_per_s spawn $SPAWN
 # CPU-bound scaling: 2 independent workers, one scheduler against all.
 # The -S 1 and -S N runs alternate (a noisy machine then slows both alike)
 # and the speed-up is the median of the pairs' ratios, over SCALE_RUNS pairs
-# (default 9). erl's own speed-up, measured the same way, shows what this
+# (default 15). erl's own speed-up, measured the same way, shows what this
 # machine allows; "1 worker" is the time one worker takes alone (the ideal
 # for -S N).
 scaling() { # label runner: prints "t1 tn speed-up" medians
     local runner=$1 t1 tn
     local ratios=() s1=() sn=()
-    for _ in $(seq "${SCALE_RUNS:-9}"); do
+    for _ in $(seq "${SCALE_RUNS:-15}"); do
         t1=$("$runner" 1 cpu2 $CPU 2> /dev/null | field ms)
         tn=$("$runner" "$ncpu" cpu2 $CPU 2> /dev/null | field ms)
         s1+=("$t1")
