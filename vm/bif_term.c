@@ -752,14 +752,23 @@ static int bin_to_atom_text(const uint8_t *s, size_t n, bool latin1, uint8_t *bu
     return TEXT_OK;
 }
 
-Term bif_binary_to_atom_2(Process *p, Term *args, unsigned live)
+/* The atom text of binary_to_atom(Binary, Encoding) and
+ * binary_to_existing_atom/2 in buf: TEXT_OK, TEXT_TOO_LONG or TEXT_BADARG
+ * (also for arguments of the wrong type). */
+static int atom_text_args(const Term *args, uint8_t *buf, size_t *len)
 {
     bool latin1;
     if (!is_binary(args[0]) || !encoding(args[1], &latin1))
-        return bif_badarg(p);
+        return TEXT_BADARG;
+    *len = 0;
+    return bin_to_atom_text(bin_bytes(args[0]), bin_size(args[0]), latin1, buf, len);
+}
+
+Term bif_binary_to_atom_2(Process *p, Term *args, unsigned live)
+{
     uint8_t buf[ATOM_MAX_UTF8];
-    size_t len = 0;
-    int r = bin_to_atom_text(bin_bytes(args[0]), bin_size(args[0]), latin1, buf, &len);
+    size_t len;
+    int r = atom_text_args(args, buf, &len);
     if (r == TEXT_BADARG)
         return bif_badarg(p);
     if (r == TEXT_TOO_LONG)
@@ -774,12 +783,9 @@ Term bif_binary_to_atom_2(Process *p, Term *args, unsigned live)
  * badarg unless the atom exists. */
 Term bif_binary_to_existing_atom_2(Process *p, Term *args, unsigned live)
 {
-    bool latin1;
-    if (!is_binary(args[0]) || !encoding(args[1], &latin1))
-        return bif_badarg(p);
     uint8_t buf[ATOM_MAX_UTF8];
-    size_t len = 0;
-    int r = bin_to_atom_text(bin_bytes(args[0]), bin_size(args[0]), latin1, buf, &len);
+    size_t len;
+    int r = atom_text_args(args, buf, &len);
     Term a = r == TEXT_OK ? atom_lookup((const char *)buf, len) : THE_NON_VALUE;
     return a == THE_NON_VALUE ? bif_badarg(p) : a;
 }
