@@ -574,10 +574,10 @@ Term bif_trunc_1(Process *p, Term *args, unsigned live) { return float_to_int(p,
 
 /* A list of the characters s[0..n): reserves 2n words, then conses from
  * the end. */
-static Term chars_to_list(Process *p, const char *s, size_t n, unsigned live)
+Term arith_chars_to_list(Process *p, const char *s, size_t n, unsigned live)
 {
     if (!proc_reserve(p, 2 * n, live))
-        return sys_limit(p);
+        return bif_heap_exhausted(p);
     Term list = NIL;
     for (size_t i = n; i-- > 0;)
         list = proc_cons(p, make_small((unsigned char)s[i]), list);
@@ -637,12 +637,12 @@ Term arith_integer_text(Process *p, Term *args, unsigned live, Term base, ArithT
 
 Term bif_integer_to_list_1(Process *p, Term *args, unsigned live)
 {
-    return arith_integer_text(p, args, live, make_small(10), chars_to_list);
+    return arith_integer_text(p, args, live, make_small(10), arith_chars_to_list);
 }
 
 Term bif_integer_to_list_2(Process *p, Term *args, unsigned live)
 {
-    return arith_integer_text(p, args, live, args[1], chars_to_list);
+    return arith_integer_text(p, args, live, args[1], arith_chars_to_list);
 }
 
 static Term list_to_integer(Process *p, Term *args, unsigned live, unsigned base)
@@ -681,7 +681,7 @@ Term bif_float_to_list_1(Process *p, Term *args, unsigned live)
         return bif_badarg(p);
     char buf[40];
     int n = snprintf(buf, sizeof buf, "%.20e", float_val(args[0]));
-    return chars_to_list(p, buf, (size_t)n, live);
+    return arith_chars_to_list(p, buf, (size_t)n, live);
 }
 
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }

@@ -64,6 +64,9 @@ typedef Term (*ArithTextFn)(Process *p, const char *s, size_t n, unsigned live);
 /* integer_to_list and integer_to_binary: the integer args[0] written in
  * base (the term, checked by arith_base_arg), the text made by make.
  * badarg if either argument is bad. */
+/* The string s[0..n) as a list of its bytes on p's heap (reserving it). */
+Term arith_chars_to_list(Process *p, const char *s, size_t n, unsigned live);
+
 Term arith_integer_text(Process *p, Term *args, unsigned live, Term base, ArithTextFn make);
 
 #endif

@@ -446,17 +446,6 @@ static Term text_binary(Process *p, const char *s, size_t n, unsigned live)
     return is_value(b) ? b : bif_heap_exhausted(p);
 }
 
-/* The text s[0..n) as a list of characters. */
-static Term text_list(Process *p, const char *s, size_t n, unsigned live)
-{
-    if (!proc_reserve(p, 2 * n, live))
-        return bif_heap_exhausted(p);
-    Term l = NIL;
-    for (size_t i = n; i-- > 0;)
-        l = proc_cons(p, make_small((unsigned char)s[i]), l);
-    return l;
-}
-
 /* ---- integers as binaries ------------------------------------------------- */
 
 Term bif_integer_to_binary_1(Process *p, Term *args, unsigned live)
@@ -638,7 +627,7 @@ static Term float_text(Process *p, Term *args, unsigned live, Term opts, bool bi
     else if (binary)
         r = text_binary(p, s, (size_t)len, live);
     else
-        r = text_list(p, s, (size_t)len, live);
+        r = arith_chars_to_list(p, s, (size_t)len, live);
     sb_free(&sb);
     return r;
 }
