@@ -202,6 +202,19 @@ static int list_to_regs(Term list, Term *x, unsigned max)
 #define ARITH_MINUS 1u /* else plus */
 #define ARITH_XC 2u    /* operands x, small constant, result to x; else S, S, D */
 
+/* The reductions left when the last interp_run on this thread returned
+ * (negative: overspent by BIFs charged for their work). */
+static __thread int reds_left;
+
+int interp_reds_left(void) { return reds_left; }
+
+/* Every way out of the loop records the reductions left. */
+#define LEAVE(r)                                                                                     \
+    do {                                                                                             \
+        reds_left = reds;                                                                            \
+        return (r);                                                                                  \
+    } while (0)
+
 RunResult interp_run(Process *p, Term *xregs, int reds)
 {
 #ifndef BL_SWITCH_DISPATCH
@@ -410,7 +423,7 @@ call_bif:
     {
         p->exit_reason = ATOM_normal;
         SAVE();
-        return RUN_EXIT;
+        LEAVE(RUN_EXIT);
     }
 
     /* ---- stack frames and heap */
@@ -1298,11 +1311,11 @@ wait:
         p->arg_reg = NULL;
         p->arg_cap = 0;
     }
-    return RUN_WAIT;
+    LEAVE(RUN_WAIT);
 
 exit_by_signal:
     p->pc = pc;
-    return RUN_EXIT;
+    LEAVE(RUN_EXIT);
 
 yield:
     SAVE();
@@ -1323,7 +1336,7 @@ yield:
         memcpy(p->arg_reg, x, n * sizeof(Term));
         p->arity = n;
     }
-    return RUN_YIELD;
+    LEAVE(RUN_YIELD);
 
 bif_failed_noargs:
     exc_arity = 0;
@@ -1352,7 +1365,7 @@ raise:
         p->exc_class = p->exc_reason = p->exc_trace = NIL;
         p->exit_reason = ATOM_killed;
         p->pc = pc;
-        return RUN_EXIT;
+        LEAVE(RUN_EXIT);
     }
     if (p->flags & PF_KEEP_TRACE) {
         p->flags &= (uint8_t)~PF_KEEP_TRACE; /* erlang:raise/3 gave the trace */
@@ -1369,7 +1382,7 @@ unwind:
         if (!slot) {
             p->exit_reason = exc_exit_reason(p);
             p->pc = pc;
-            return RUN_EXIT;
+            LEAVE(RUN_EXIT);
         }
         const CatchEntry *ce = catch_entry(catch_index(*slot));
         E = slot - ce->y - 1;
@@ -1394,5 +1407,5 @@ unwind:
     }
 unwind_fail:
     p->exit_reason = ATOM_system_limit;
-    return RUN_EXIT;
+    LEAVE(RUN_EXIT);
 }

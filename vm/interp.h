@@ -43,6 +43,10 @@ bool interp_setup_call(Process *p, const Instr *entry, const Term *args, unsigne
 /* Runs p for at most `reds` reductions. */
 RunResult interp_run(Process *p, Term *xregs, int reds);
 
+/* The reductions left of the budget when interp_run last returned on this
+ * thread (0 or less when the slice was used up). */
+int interp_reds_left(void);
+
 /* The code every process's first call returns to. */
 extern const Instr *interp_normal_exit;
 

@@ -18,7 +18,8 @@
 const Term pinfo_default[] = {
     ATOM_current_function, ATOM_status,      ATOM_message_queue_len, ATOM_links,
     ATOM_dictionary,       ATOM_trap_exit,   ATOM_error_handler,     ATOM_priority,
-    ATOM_total_heap_size,  ATOM_heap_size,   ATOM_stack_size,        ATOM_suspending,
+    ATOM_total_heap_size,  ATOM_heap_size,   ATOM_stack_size,        ATOM_reductions,
+    ATOM_suspending,
 };
 const unsigned pinfo_ndefault = sizeof pinfo_default / sizeof pinfo_default[0];
 
@@ -27,7 +28,7 @@ static const Term known[] = {
     ATOM_links,            ATOM_monitors,     ATOM_monitored_by,      ATOM_dictionary,
     ATOM_trap_exit,        ATOM_error_handler, ATOM_priority,         ATOM_heap_size,
     ATOM_total_heap_size,  ATOM_stack_size,   ATOM_memory,            ATOM_registered_name,
-    ATOM_suspending,
+    ATOM_suspending,       ATOM_reductions,
 };
 
 static bool is_known(Term item)
@@ -241,6 +242,8 @@ static Term value(Process *p, Build *b, Term item, Term status)
         return make_small((int64_t)total_heap_words(p));
     if (item == ATOM_stack_size)
         return make_small((int64_t)(p->hend - p->stop));
+    if (item == ATOM_reductions)
+        return make_small((int64_t)(p->reductions & ((1ULL << 59) - 1)));
     if (item == ATOM_memory)
         return make_small((int64_t)memory_bytes(p));
     if (item == ATOM_registered_name)

@@ -398,6 +398,8 @@ static void run_process(Scheduler *s, Process *p)
     } else {
         p->flags &= (uint8_t)~PF_WAITED;
         r = interp_run(p, s->x, slice_reds);
+        int left = interp_reds_left();
+        p->reductions += (uint64_t)(slice_reds - (left > 0 ? left : 0));
     }
     if (r == RUN_WAIT)
         p->flags |= PF_WAITED; /* for process_info's status */

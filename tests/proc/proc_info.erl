@@ -76,12 +76,25 @@ main() ->
     Answers = [receive {asked, A, Ans} -> Ans end || A <- Askers],
     io:format("50 askers: ~p~n", [lists:usort(Answers)]),
     exit(Q, kill),
+    %% reductions grow with the work done
+    W = spawn(fun loop/0),
+    {reductions, R0} = process_info(W, reductions),
+    W ! {spin, 100000},
+    W ! {flush, self()},
+    receive flushed -> ok end,
+    {reductions, R1} = process_info(W, reductions),
+    io:format("reductions grew by more than 100000: ~p~n", [R1 - R0 > 100000]),
+    exit(W, kill),
     ok.
 
 loop() ->
     receive
         {flush, From} -> flush(), From ! flushed, loop();
+        {spin, K} -> spin(K), loop();
         never -> ok
     end.
+
+spin(0) -> ok;
+spin(K) -> spin(K - 1).
 
 flush() -> receive {n, _} -> flush(); a -> flush(); {b, _} -> flush(); <<"c">> -> flush() after 0 -> ok end.
