@@ -1,5 +1,6 @@
 /* bif_io.c - the io and io_lib BIFs: io:format/1,2,3 (and io:fwrite, the
- * same functions), io:put_chars/1,2, io:nl/0,1, io_lib:format/2, and the
+ * same functions), io:put_chars/1,2, io:nl/0,1, io:write/1,2,
+ * io_lib:format/2 (and fwrite), io_lib:write/1,2, io_lib:print/1,4, and the
  * one place where program output reaches standard output (bif_write_out).
  * The devices are standard_io and user (standard output) and
  * standard_error; there are no io server processes, so any other device is
@@ -156,13 +157,11 @@ Term bif_io_nl_1(Process *p, Term *args, unsigned live)
     return ATOM_ok;
 }
 
+static Term deep_list(Process *p, StrBuf *sb, unsigned live);
+
 /* io_lib:format/2: the deep character list OTP returns, nested the same
  * way (format.c's deep form: text with PRINT_OPEN/PRINT_CLOSE around each
- * nested list). Every character and every nested list is one cons cell of
- * its parent, so the whole result is reserved at once after the text is
- * built (no heap use before that, so nothing is held across the collection
- * proc_reserve may run), then built front to back with a stack of the
- * slots where each open list continues. */
+ * nested list). */
 Term bif_io_lib_format_2(Process *p, Term *args, unsigned live)
 {
     StrBuf sb = {0};
@@ -170,6 +169,17 @@ Term bif_io_lib_format_2(Process *p, Term *args, unsigned live)
         sb_free(&sb);
         return bif_badarg(p);
     }
+    return deep_list(p, &sb, live);
+}
+
+/* The deep list of marked text sb (freed here). Every character and every
+ * nested list is one cons cell of its parent, so the whole result is
+ * reserved at once after the text is built (no heap use before that, so
+ * nothing is held across the collection proc_reserve may run), then built
+ * front to back with a stack of the slots where each open list continues. */
+static Term deep_list(Process *p, StrBuf *sbp, unsigned live)
+{
+    StrBuf sb = *sbp;
     const unsigned char *s = (const unsigned char *)sb.data;
     size_t cells = 0, depth = 0, maxdepth = 0;
     for (size_t i = 0; i < sb.len; i++) {
@@ -221,4 +231,76 @@ Term bif_io_lib_format_2(Process *p, Term *args, unsigned live)
     free(stack);
     sb_free(&sb);
     return result;
+}
+
+/* io_lib:write(Term[, Depth]): what ~w (~W) writes, as the deep list OTP
+ * builds. */
+static Term lib_write(Process *p, Term t, Term depth, unsigned live)
+{
+    if (!is_small(depth))
+        return bif_badarg(p);
+    StrBuf sb = {0};
+    if (!print_w_deep(&sb, t, small_val(depth) <= 0 ? -1 : small_val(depth))) {
+        sb_free(&sb);
+        return bif_error(p, ATOM_system_limit);
+    }
+    return deep_list(p, &sb, live);
+}
+
+Term bif_io_lib_write_1(Process *p, Term *args, unsigned live)
+{
+    return lib_write(p, args[0], make_small(-1), live);
+}
+
+Term bif_io_lib_write_2(Process *p, Term *args, unsigned live)
+{
+    return lib_write(p, args[0], args[1], live);
+}
+
+/* io_lib:print(Term[, Column, LineLength, Depth]): ~p's layout, deep. */
+static Term lib_print(Process *p, Term t, Term col, Term len, Term depth, unsigned live)
+{
+    if (!is_small(col) || !is_small(len) || !is_small(depth) || small_val(col) < 1 ||
+        small_val(col) > 100000 || small_val(len) < 1 || small_val(len) > 100000)
+        return bif_badarg(p);
+    StrBuf sb = {0};
+    long d = small_val(depth) <= 0 ? -1 : small_val(depth);
+    if (!print_p2(&sb, t, (int)small_val(col), (int)small_val(len), d, PRINT_DEEP)) {
+        sb_free(&sb);
+        return bif_error(p, ATOM_system_limit);
+    }
+    return deep_list(p, &sb, live);
+}
+
+Term bif_io_lib_print_1(Process *p, Term *args, unsigned live)
+{
+    return lib_print(p, args[0], make_small(1), make_small(80), make_small(-1), live);
+}
+
+Term bif_io_lib_print_4(Process *p, Term *args, unsigned live)
+{
+    return lib_print(p, args[0], args[1], args[2], args[3], live);
+}
+
+/* io:write([Device,] Term): Term as ~w writes it. */
+static Term io_write(Process *p, FILE *f, Term t)
+{
+    StrBuf sb = {0};
+    if (!f || !print_w(&sb, t, -1)) {
+        sb_free(&sb);
+        return f ? bif_error(p, ATOM_system_limit) : bif_badarg(p);
+    }
+    write_text(f, &sb);
+    sb_free(&sb);
+    return ATOM_ok;
+}
+
+Term bif_io_write_1(Process *p, Term *args, unsigned live)
+{
+    return io_write(p, stdout, args[0]);
+}
+
+Term bif_io_write_2(Process *p, Term *args, unsigned live)
+{
+    return io_write(p, device(args[0]), args[1]);
 }
