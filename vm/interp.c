@@ -1328,8 +1328,11 @@ yield:
         unsigned n = code_max_x();
         if (n > p->arg_cap) {
             Term *a = realloc(p->arg_reg, n * sizeof(Term));
-            if (!a)
-                abort();
+            if (!a) {
+                /* Its registers cannot be kept: it cannot go on. */
+                p->exit_reason = ATOM_system_limit;
+                LEAVE(RUN_EXIT);
+            }
             p->arg_reg = a;
             p->arg_cap = n;
         }
