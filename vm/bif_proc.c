@@ -30,6 +30,14 @@ static bool proper_list(Term t)
     return is_nil(t);
 }
 
+static unsigned list_length(Term t)
+{
+    unsigned n = 0;
+    for (; is_list(t); t = list_tail(t))
+        n++;
+    return n;
+}
+
 static int prio_of(Term a)
 {
     if (a == ATOM_max)
@@ -115,6 +123,9 @@ static Term spawn(Process *p, Term *args, unsigned live, unsigned n, const Spawn
     c->prio = (uint8_t)o->prio;
     c->max_heap_size = o->max_heap;
     Export *apply = apply_export(n);
+    /* process_info's initial_call: M:F/A for spawn(M, F, A), as OTP says
+     * (the length was checked: a proper list), else erlang:apply/2. */
+    c->initial_call = n == 3 ? export_get(a[0], a[1], list_length(a[2])) : apply;
     if (!apply || !interp_setup_call(c, export_code(apply), a, n) || !ptab_insert(c)) {
         proc_free(c);
         return bif_error(p, ATOM_system_limit);

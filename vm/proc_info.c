@@ -9,6 +9,7 @@
 
 #include "atom.h"
 #include "code.h"
+#include "export.h"
 #include "module.h"
 #include "copy.h"
 #include "links.h"
@@ -16,7 +17,7 @@
 #include "signal.h"
 
 const Term pinfo_default[] = {
-    ATOM_current_function, ATOM_status,      ATOM_message_queue_len, ATOM_links,
+    ATOM_current_function, ATOM_initial_call, ATOM_status,      ATOM_message_queue_len, ATOM_links,
     ATOM_dictionary,       ATOM_trap_exit,   ATOM_error_handler,     ATOM_priority,
     ATOM_total_heap_size,  ATOM_heap_size,   ATOM_stack_size,        ATOM_reductions,
     ATOM_suspending,
@@ -28,7 +29,7 @@ static const Term known[] = {
     ATOM_links,            ATOM_monitors,     ATOM_monitored_by,      ATOM_dictionary,
     ATOM_trap_exit,        ATOM_error_handler, ATOM_priority,         ATOM_heap_size,
     ATOM_total_heap_size,  ATOM_stack_size,   ATOM_memory,            ATOM_registered_name,
-    ATOM_suspending,       ATOM_reductions,
+    ATOM_suspending,       ATOM_reductions,    ATOM_initial_call,
 };
 
 static bool is_known(Term item)
@@ -110,7 +111,9 @@ static size_t value_words(Process *p, Term item)
 {
     size_t w = 0;
     uint32_t nl = lk_count(p->links);
-    if (item == ATOM_current_function) {
+    if (item == ATOM_initial_call) {
+        w = 4;
+    } else if (item == ATOM_current_function) {
         Module *m;
         w = current_func(p, &m) ? 4 : 0;
     } else if (item == ATOM_messages) {
@@ -203,6 +206,22 @@ static Term dictionary_value(Process *p, Build *b)
     return l;
 }
 
+/* {M, F, A} it was spawned to run; the main process, started by the VM,
+ * names its entry point. */
+static Term initial_call(Process *p, Build *b)
+{
+    Term *t = b->hp;
+    b->hp += 4;
+    t[0] = make_header(3, SUB_TUPLE);
+    if (p->initial_call) {
+        t[1] = p->initial_call->module, t[2] = p->initial_call->name;
+        t[3] = make_small(p->initial_call->arity);
+    } else {
+        t[1] = ATOM_erlang, t[2] = ATOM_apply, t[3] = make_small(2);
+    }
+    return make_boxed(t);
+}
+
 static Term value(Process *p, Build *b, Term item, Term status)
 {
     if (item == ATOM_current_function) {
@@ -216,6 +235,8 @@ static Term value(Process *p, Build *b, Term item, Term status)
         t[1] = m->name, t[2] = f->name, t[3] = make_small(f->arity);
         return make_boxed(t);
     }
+    if (item == ATOM_initial_call)
+        return initial_call(p, b);
     if (item == ATOM_status)
         return status;
     if (item == ATOM_message_queue_len)

@@ -105,6 +105,7 @@ typedef struct Process {
     /* Statistics, for introspection and tests. */
     uint64_t gc_count, gc_words_reclaimed;
     uint64_t reductions; /* spent in finished slices (scheduler.c) */
+    struct Export *initial_call; /* what it was spawned to run; NULL for main */
 } Process;
 
 /* Creates a process with the given initial heap size in words (0 for the

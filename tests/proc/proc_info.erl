@@ -4,7 +4,7 @@
 %% (undefined), bad items (badarg); and that the answer of another process
 %% counts exactly the messages sent to it before the question.
 -module(proc_info).
--export([main/0]).
+-export([main/0, loop/0]).
 
 main() ->
     process_flag(trap_exit, true),
@@ -85,6 +85,13 @@ main() ->
     {reductions, R1} = process_info(W, reductions),
     io:format("reductions grew by more than 100000: ~p~n", [R1 - R0 > 100000]),
     exit(W, kill),
+    %% initial_call: erlang:apply/2 for a fun, M:F/A for spawn(M, F, A)
+    I1 = spawn(fun loop/0),
+    I2 = spawn(?MODULE, loop, []),
+    io:format("initial_call: ~p ~p~n", [process_info(I1, initial_call), process_info(I2, [initial_call])]),
+    io:format("process_info/1 starts with: ~p~n", [[K || {K, _} <- lists:sublist(process_info(I2), 3)]]),
+    exit(I1, kill),
+    exit(I2, kill),
     ok.
 
 loop() ->
