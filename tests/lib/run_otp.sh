@@ -24,7 +24,8 @@ set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 LIB=$ROOT/lib
-MODS="lists string proplists timer"
+MODS="lists string proplists timer gb_trees gb_sets sets"
+MODS_RE=$(echo $MODS | tr ' ' '|')
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 mkdir -p "$TMP/otp" "$TMP/bl"
@@ -41,8 +42,8 @@ bad() {
 # Renames the library modules in an Erlang source: the -module line of a
 # library module and every remote call or fun Mod:F.
 rename() {
-    sed -E -e "s/\\b(lists|string|proplists|timer):/bl_\\1:/g" \
-        -e "s/^-module\\((lists|string|proplists|timer)\\)/-module(bl_\\1)/" "$1"
+    sed -E -e "s/\\b($MODS_RE):/bl_\\1:/g" \
+        -e "s/^-module\\(($MODS_RE)\\)/-module(bl_\\1)/" "$1"
 }
 
 # The subset check: a crude textual one, on the code with comments and
@@ -58,7 +59,7 @@ check_subset() {
     local calls
     calls=$(grep -oE "\\b[a-z][A-Za-z0-9_]*:[a-z][A-Za-z0-9_]*\\(" <<<"$code" |
             sed 's/:.*//' | sort -u |
-            grep -vxE 'lists|string|proplists|timer|erlang|io|io_lib' || true)
+            grep -vxE "$MODS_RE|erlang|io|io_lib" || true)
     if [ -n "$calls" ]; then problems+="calls to: $(echo $calls); "; fi
     if grep -nE '^-compile|^-include|^-record|^-spec|^-type' <<<"$code" >/dev/null; then
         problems+="unsupported attribute; "
