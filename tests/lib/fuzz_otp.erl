@@ -148,6 +148,18 @@ spoil(L) ->
         _ -> L
     end.
 
+%% Queues: any two lists (OTP's own shapes and others), sometimes improper
+%% lists inside, sometimes not a queue at all.
+queue() ->
+    case rand:uniform(16) of
+        1 -> pick([foo, {[], [], []}, {a, []}, {[], b}, [1, 2]]);
+        2 -> {improper(list_of(fun term0/0)), list_of(fun term0/0)};
+        3 -> {list_of(fun term0/0), improper(list_of(fun term0/0))};
+        4 -> lists:foldl(fun(X, Q) -> queue:in(X, Q) end, queue:new(),
+                         list_of(fun term0/0));
+        _ -> {list_of(fun term0/0), list_of(fun term0/0)}
+    end.
+
 %% For merge/1: the inner lists are proper (with improper inner lists the
 %% error reason may differ from OTP's, a documented deviation).
 sorted_lists() ->
@@ -268,6 +280,11 @@ gen(prop) -> pick([prop(), {a, true}, {1, true}, {b, true, x}]);
 gen(ch) -> pick([$a, $b, $,, $\s, $\r, foo]);
 gen(pl) -> proplist();
 gen(pkey) -> pick([a, b, c, 1, 1.0, x]);
+gen(q) -> queue();
+gen(qn) -> pick([0, 1, 2, 3, 4, 5, 7, -1, a]);
+gen(qf) -> pick([fun(X) -> is_atom(X) end, fun(X) -> [X, {X}] end,
+                 fun(X) when is_number(X) -> []; (X) -> X == a end,
+                 fun(_) -> x end, fun(_, _) -> true end, foo]);
 gen(strl) -> case rand:uniform(10) of
                  1 -> list();
                  _ -> [string() || _ <- lists:seq(1, rand:uniform(4) - 1)]
@@ -276,7 +293,8 @@ gen(strl) -> case rand:uniform(10) of
 specs() ->
     [{lists, F, G} || {F, G} <- lists_specs()] ++
     [{string, F, G} || {F, G} <- string_specs()] ++
-    [{proplists, F, G} || {F, G} <- proplists_specs()].
+    [{proplists, F, G} || {F, G} <- proplists_specs()] ++
+    [{queue, F, G} || {F, G} <- queue_specs()].
 
 lists_specs() ->
     [{all, [p, l]}, {any, [p, l]}, {append, [ll]}, {append, [l, l]},
@@ -330,6 +348,18 @@ string_specs() ->
      {right, [s, int]}, {right, [s, int, ch]}, {centre, [s, int]},
      {centre, [s, int, ch]}, {to_upper, [s]}, {to_lower, [s]},
      {to_upper, [ch]}, {to_lower, [ch]}].
+
+queue_specs() ->
+    [{is_queue, [q]}, {is_empty, [q]}, {len, [q]}, {to_list, [q]},
+     {from_list, [l]}, {member, [key, q]}, {in, [t, q]}, {in_r, [t, q]},
+     {out, [q]}, {out_r, [q]}, {get, [q]}, {get_r, [q]}, {peek, [q]},
+     {peek_r, [q]}, {drop, [q]}, {drop_r, [q]}, {reverse, [q]},
+     {join, [q, q]}, {split, [qn, q]}, {filter, [qf, q]}, {filter, [p, q]},
+     {filtermap, [fm, q]}, {filtermap, [p, q]}, {fold, [f2, t, q]},
+     {any, [p, q]}, {all, [p, q]}, {delete, [key, q]}, {delete_r, [key, q]},
+     {delete_with, [p, q]}, {delete_with_r, [p, q]}, {cons, [t, q]},
+     {snoc, [q, t]}, {head, [q]}, {tail, [q]}, {daeh, [q]}, {last, [q]},
+     {liat, [q]}, {lait, [q]}, {init, [q]}].
 
 proplists_specs() ->
     [{get_value, [pkey, pl]}, {get_value, [pkey, pl, t]},
