@@ -160,6 +160,19 @@ queue() ->
         _ -> {list_of(fun term0/0), list_of(fun term0/0)}
     end.
 
+%% Dictionaries: mostly OTP-built ones (values are lists or numbers, for
+%% append and update_counter), sometimes unsorted, improper or not lists.
+orddict() ->
+    Pairs = [{gen(key), pick([[], [x], 1, 2.5, a])}
+             || _ <- lists:seq(1, rand:uniform(8) - 1)],
+    case rand:uniform(14) of
+        1 -> list();
+        2 -> Pairs;
+        3 -> improper(orddict:from_list(Pairs));
+        4 -> orddict:from_list(Pairs) ++ [x];
+        _ -> orddict:from_list(Pairs)
+    end.
+
 %% For merge/1: the inner lists are proper (with improper inner lists the
 %% error reason may differ from OTP's, a documented deviation).
 sorted_lists() ->
@@ -285,6 +298,18 @@ gen(qn) -> pick([0, 1, 2, 3, 4, 5, 7, -1, a]);
 gen(qf) -> pick([fun(X) -> is_atom(X) end, fun(X) -> [X, {X}] end,
                  fun(X) when is_number(X) -> []; (X) -> X == a end,
                  fun(_) -> x end, fun(_, _) -> true end, foo]);
+gen(od) -> orddict();
+gen(odl) -> case rand:uniform(8) of
+                1 -> list();
+                2 -> improper([{gen(key), term0()} || _ <- lists:seq(1, rand:uniform(4))]);
+                _ -> [{gen(key), term0()} || _ <- lists:seq(1, rand:uniform(8) - 1)]
+            end;
+gen(odf1) -> pick([fun(V) -> {V} end, fun(_) -> x end, fun(V, _) -> V end, foo]);
+gen(odf2) -> pick([fun(K, V) -> {K, V} end, fun(K, _) -> is_atom(K) end,
+                   fun(_, V) -> V end, fun(_) -> true end, foo]);
+gen(odf3) -> pick([fun(K, V, A) -> [{K, V} | A] end, fun(K, V1, V2) -> {K, V1, V2} end,
+                   fun(_, V, _) -> V end, fun(_, _) -> x end, foo]);
+gen(incr) -> pick([1, -1, 2.5, 0, x]);
 gen(strl) -> case rand:uniform(10) of
                  1 -> list();
                  _ -> [string() || _ <- lists:seq(1, rand:uniform(4) - 1)]
@@ -294,7 +319,8 @@ specs() ->
     [{lists, F, G} || {F, G} <- lists_specs()] ++
     [{string, F, G} || {F, G} <- string_specs()] ++
     [{proplists, F, G} || {F, G} <- proplists_specs()] ++
-    [{queue, F, G} || {F, G} <- queue_specs()].
+    [{queue, F, G} || {F, G} <- queue_specs()] ++
+    [{orddict, F, G} || {F, G} <- orddict_specs()].
 
 lists_specs() ->
     [{all, [p, l]}, {any, [p, l]}, {append, [ll]}, {append, [l, l]},
@@ -360,6 +386,16 @@ queue_specs() ->
      {delete_with, [p, q]}, {delete_with_r, [p, q]}, {cons, [t, q]},
      {snoc, [q, t]}, {head, [q]}, {tail, [q]}, {daeh, [q]}, {last, [q]},
      {liat, [q]}, {lait, [q]}, {init, [q]}].
+
+orddict_specs() ->
+    [{new, []}, {is_key, [key, od]}, {to_list, [od]}, {from_list, [odl]},
+     {size, [od]}, {is_empty, [od]}, {fetch, [key, od]}, {find, [key, od]},
+     {fetch_keys, [od]}, {erase, [key, od]}, {take, [key, od]},
+     {store, [key, t, od]}, {append, [key, t, od]},
+     {append_list, [key, l, od]}, {update, [key, odf1, od]},
+     {update, [key, odf1, t, od]}, {update_counter, [key, incr, od]},
+     {fold, [odf3, t, od]}, {map, [odf2, od]}, {filter, [odf2, od]},
+     {merge, [odf3, od, od]}].
 
 proplists_specs() ->
     [{get_value, [pkey, pl]}, {get_value, [pkey, pl, t]},
