@@ -2,8 +2,8 @@
 %% against Erlang/OTP's, run only under OTP by tests/lib/run_otp.sh (it uses
 %% rand and other OTP modules, so it is not a beamlet test program).
 %%
-%% The modules under test are compiled as bl_lists, bl_string and
-%% bl_proplists. Each function is called with many generated argument
+%% The modules under test are compiled as bl_lists, bl_string, bl_queue,
+%% ... (bl_ and the name). Each function is called with many generated argument
 %% lists, good and bad; results must be =:= and errors must have the same
 %% class and reason. Prints one line per function and "fuzz: N mismatches".
 -module(fuzz_otp).
@@ -173,6 +173,17 @@ orddict() ->
         _ -> orddict:from_list(Pairs)
     end.
 
+%% Sets: mostly proper ones (with 1 and 1.0 both common), sometimes
+%% unsorted, improper or not lists.
+ordset() ->
+    L = list_of(fun term0/0),
+    case rand:uniform(14) of
+        1 -> list();
+        2 -> L;
+        3 -> improper(ordsets:from_list(L));
+        _ -> ordsets:from_list(L)
+    end.
+
 %% For merge/1: the inner lists are proper (with improper inner lists the
 %% error reason may differ from OTP's, a documented deviation).
 sorted_lists() ->
@@ -310,6 +321,19 @@ gen(odf2) -> pick([fun(K, V) -> {K, V} end, fun(K, _) -> is_atom(K) end,
 gen(odf3) -> pick([fun(K, V, A) -> [{K, V} | A] end, fun(K, V1, V2) -> {K, V1, V2} end,
                    fun(_, V, _) -> V end, fun(_, _) -> x end, foo]);
 gen(incr) -> pick([1, -1, 2.5, 0, x]);
+gen(os) -> ordset();
+gen(osli) -> case rand:uniform(6) of
+                 1 -> list();
+                 _ -> gen(osl)
+             end;
+gen(osl) -> case rand:uniform(12) of
+                1 -> pick([foo, []]);
+                2 -> improper([ordsets:from_list(list_of(fun term0/0))
+                               || _ <- lists:seq(1, rand:uniform(4))]);
+                3 -> [ordsets:from_list(list_of(fun term0/0)), foo];
+                _ -> [ordsets:from_list(list_of(fun term0/0))
+                      || _ <- lists:seq(1, rand:uniform(6) - 1)]
+            end;
 gen(strl) -> case rand:uniform(10) of
                  1 -> list();
                  _ -> [string() || _ <- lists:seq(1, rand:uniform(4) - 1)]
@@ -320,7 +344,8 @@ specs() ->
     [{string, F, G} || {F, G} <- string_specs()] ++
     [{proplists, F, G} || {F, G} <- proplists_specs()] ++
     [{queue, F, G} || {F, G} <- queue_specs()] ++
-    [{orddict, F, G} || {F, G} <- orddict_specs()].
+    [{orddict, F, G} || {F, G} <- orddict_specs()] ++
+    [{ordsets, F, G} || {F, G} <- ordsets_specs()].
 
 lists_specs() ->
     [{all, [p, l]}, {any, [p, l]}, {append, [ll]}, {append, [l, l]},
@@ -396,6 +421,16 @@ orddict_specs() ->
      {update, [key, odf1, t, od]}, {update_counter, [key, incr, od]},
      {fold, [odf3, t, od]}, {map, [odf2, od]}, {filter, [odf2, od]},
      {merge, [odf3, od, od]}].
+
+%% union/1 is given proper sets only: with an improper one inside, the
+%% error may differ from OTP's (a documented deviation).
+ordsets_specs() ->
+    [{new, []}, {is_set, [l]}, {is_set, [os]}, {size, [os]}, {is_empty, [os]},
+     {to_list, [os]}, {from_list, [l]}, {is_element, [t, os]},
+     {add_element, [t, os]}, {del_element, [t, os]}, {union, [os, os]},
+     {union, [osl]}, {intersection, [os, os]}, {intersection, [osli]},
+     {is_disjoint, [os, os]}, {subtract, [os, os]}, {is_subset, [os, os]},
+     {fold, [f2, t, os]}, {filter, [p, os]}].
 
 proplists_specs() ->
     [{get_value, [pkey, pl]}, {get_value, [pkey, pl, t]},

@@ -24,7 +24,7 @@ set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 LIB=$ROOT/lib
-MODS="lists string proplists timer queue orddict"
+MODS="lists string proplists timer queue orddict ordsets"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 mkdir -p "$TMP/otp" "$TMP/bl"
@@ -41,8 +41,8 @@ bad() {
 # Renames the library modules in an Erlang source: the -module line of a
 # library module and every remote call or fun Mod:F.
 rename() {
-    sed -E -e "s/\\b(lists|string|proplists|timer|queue|orddict):/bl_\\1:/g" \
-        -e "s/^-module\\((lists|string|proplists|timer|queue|orddict)\\)/-module(bl_\\1)/" "$1"
+    sed -E -e "s/\\b(lists|string|proplists|timer|queue|orddict|ordsets):/bl_\\1:/g" \
+        -e "s/^-module\\((lists|string|proplists|timer|queue|orddict|ordsets)\\)/-module(bl_\\1)/" "$1"
 }
 
 # The subset check: a crude textual one, on the code with comments and
@@ -58,7 +58,7 @@ check_subset() {
     local calls
     calls=$(grep -oE "\\b[a-z][A-Za-z0-9_]*:[a-z][A-Za-z0-9_]*\\(" <<<"$code" |
             sed 's/:.*//' | sort -u |
-            grep -vxE 'lists|string|proplists|timer|queue|orddict|erlang|io|io_lib' || true)
+            grep -vxE 'lists|string|proplists|timer|queue|orddict|ordsets|erlang|io|io_lib' || true)
     if [ -n "$calls" ]; then problems+="calls to: $(echo $calls); "; fi
     if grep -nE '^-compile|^-include|^-record|^-spec|^-type' <<<"$code" >/dev/null; then
         problems+="unsupported attribute; "
