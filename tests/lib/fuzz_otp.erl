@@ -2,8 +2,8 @@
 %% against Erlang/OTP's, run only under OTP by tests/lib/run_otp.sh (it uses
 %% rand and other OTP modules, so it is not a beamlet test program).
 %%
-%% The modules under test are compiled as bl_lists, bl_string and
-%% bl_proplists. Each function is called with many generated argument
+%% The modules under test are compiled as bl_lists, bl_string, bl_queue,
+%% ... (bl_ and the name). Each function is called with many generated argument
 %% lists, good and bad; results must be =:= and errors must have the same
 %% class and reason. Prints one line per function and "fuzz: N mismatches".
 -module(fuzz_otp).
@@ -148,6 +148,42 @@ spoil(L) ->
         _ -> L
     end.
 
+%% Queues: any two lists (OTP's own shapes and others), sometimes improper
+%% lists inside, sometimes not a queue at all.
+queue() ->
+    case rand:uniform(16) of
+        1 -> pick([foo, {[], [], []}, {a, []}, {[], b}, [1, 2]]);
+        2 -> {improper(list_of(fun term0/0)), list_of(fun term0/0)};
+        3 -> {list_of(fun term0/0), improper(list_of(fun term0/0))};
+        4 -> lists:foldl(fun(X, Q) -> queue:in(X, Q) end, queue:new(),
+                         list_of(fun term0/0));
+        _ -> {list_of(fun term0/0), list_of(fun term0/0)}
+    end.
+
+%% Dictionaries: mostly OTP-built ones (values are lists or numbers, for
+%% append and update_counter), sometimes unsorted, improper or not lists.
+orddict() ->
+    Pairs = [{gen(key), pick([[], [x], 1, 2.5, a])}
+             || _ <- lists:seq(1, rand:uniform(8) - 1)],
+    case rand:uniform(14) of
+        1 -> list();
+        2 -> Pairs;
+        3 -> improper(orddict:from_list(Pairs));
+        4 -> orddict:from_list(Pairs) ++ [x];
+        _ -> orddict:from_list(Pairs)
+    end.
+
+%% Sets: mostly proper ones (with 1 and 1.0 both common), sometimes
+%% unsorted, improper or not lists.
+ordset() ->
+    L = list_of(fun term0/0),
+    case rand:uniform(14) of
+        1 -> list();
+        2 -> L;
+        3 -> improper(ordsets:from_list(L));
+        _ -> ordsets:from_list(L)
+    end.
+
 %% For merge/1: the inner lists are proper (with improper inner lists the
 %% error reason may differ from OTP's, a documented deviation).
 sorted_lists() ->
@@ -268,6 +304,36 @@ gen(prop) -> pick([prop(), {a, true}, {1, true}, {b, true, x}]);
 gen(ch) -> pick([$a, $b, $,, $\s, $\r, foo]);
 gen(pl) -> proplist();
 gen(pkey) -> pick([a, b, c, 1, 1.0, x]);
+gen(q) -> queue();
+gen(qn) -> pick([0, 1, 2, 3, 4, 5, 7, -1, a]);
+gen(qf) -> pick([fun(X) -> is_atom(X) end, fun(X) -> [X, {X}] end,
+                 fun(X) when is_number(X) -> []; (X) -> X == a end,
+                 fun(_) -> x end, fun(_, _) -> true end, foo]);
+gen(od) -> orddict();
+gen(odl) -> case rand:uniform(8) of
+                1 -> list();
+                2 -> improper([{gen(key), term0()} || _ <- lists:seq(1, rand:uniform(4))]);
+                _ -> [{gen(key), term0()} || _ <- lists:seq(1, rand:uniform(8) - 1)]
+            end;
+gen(odf1) -> pick([fun(V) -> {V} end, fun(_) -> x end, fun(V, _) -> V end, foo]);
+gen(odf2) -> pick([fun(K, V) -> {K, V} end, fun(K, _) -> is_atom(K) end,
+                   fun(_, V) -> V end, fun(_) -> true end, foo]);
+gen(odf3) -> pick([fun(K, V, A) -> [{K, V} | A] end, fun(K, V1, V2) -> {K, V1, V2} end,
+                   fun(_, V, _) -> V end, fun(_, _) -> x end, foo]);
+gen(incr) -> pick([1, -1, 2.5, 0, x]);
+gen(os) -> ordset();
+gen(osli) -> case rand:uniform(6) of
+                 1 -> list();
+                 _ -> gen(osl)
+             end;
+gen(osl) -> case rand:uniform(12) of
+                1 -> pick([foo, []]);
+                2 -> improper([ordsets:from_list(list_of(fun term0/0))
+                               || _ <- lists:seq(1, rand:uniform(4))]);
+                3 -> [ordsets:from_list(list_of(fun term0/0)), foo];
+                _ -> [ordsets:from_list(list_of(fun term0/0))
+                      || _ <- lists:seq(1, rand:uniform(6) - 1)]
+            end;
 gen(strl) -> case rand:uniform(10) of
                  1 -> list();
                  _ -> [string() || _ <- lists:seq(1, rand:uniform(4) - 1)]
@@ -276,7 +342,10 @@ gen(strl) -> case rand:uniform(10) of
 specs() ->
     [{lists, F, G} || {F, G} <- lists_specs()] ++
     [{string, F, G} || {F, G} <- string_specs()] ++
-    [{proplists, F, G} || {F, G} <- proplists_specs()].
+    [{proplists, F, G} || {F, G} <- proplists_specs()] ++
+    [{queue, F, G} || {F, G} <- queue_specs()] ++
+    [{orddict, F, G} || {F, G} <- orddict_specs()] ++
+    [{ordsets, F, G} || {F, G} <- ordsets_specs()].
 
 lists_specs() ->
     [{all, [p, l]}, {any, [p, l]}, {append, [ll]}, {append, [l, l]},
@@ -330,6 +399,38 @@ string_specs() ->
      {right, [s, int]}, {right, [s, int, ch]}, {centre, [s, int]},
      {centre, [s, int, ch]}, {to_upper, [s]}, {to_lower, [s]},
      {to_upper, [ch]}, {to_lower, [ch]}].
+
+queue_specs() ->
+    [{is_queue, [q]}, {is_empty, [q]}, {len, [q]}, {to_list, [q]},
+     {from_list, [l]}, {member, [key, q]}, {in, [t, q]}, {in_r, [t, q]},
+     {out, [q]}, {out_r, [q]}, {get, [q]}, {get_r, [q]}, {peek, [q]},
+     {peek_r, [q]}, {drop, [q]}, {drop_r, [q]}, {reverse, [q]},
+     {join, [q, q]}, {split, [qn, q]}, {filter, [qf, q]}, {filter, [p, q]},
+     {filtermap, [fm, q]}, {filtermap, [p, q]}, {fold, [f2, t, q]},
+     {any, [p, q]}, {all, [p, q]}, {delete, [key, q]}, {delete_r, [key, q]},
+     {delete_with, [p, q]}, {delete_with_r, [p, q]}, {cons, [t, q]},
+     {snoc, [q, t]}, {head, [q]}, {tail, [q]}, {daeh, [q]}, {last, [q]},
+     {liat, [q]}, {lait, [q]}, {init, [q]}].
+
+orddict_specs() ->
+    [{new, []}, {is_key, [key, od]}, {to_list, [od]}, {from_list, [odl]},
+     {size, [od]}, {is_empty, [od]}, {fetch, [key, od]}, {find, [key, od]},
+     {fetch_keys, [od]}, {erase, [key, od]}, {take, [key, od]},
+     {store, [key, t, od]}, {append, [key, t, od]},
+     {append_list, [key, l, od]}, {update, [key, odf1, od]},
+     {update, [key, odf1, t, od]}, {update_counter, [key, incr, od]},
+     {fold, [odf3, t, od]}, {map, [odf2, od]}, {filter, [odf2, od]},
+     {merge, [odf3, od, od]}].
+
+%% union/1 is given proper sets only: with an improper one inside, the
+%% error may differ from OTP's (a documented deviation).
+ordsets_specs() ->
+    [{new, []}, {is_set, [l]}, {is_set, [os]}, {size, [os]}, {is_empty, [os]},
+     {to_list, [os]}, {from_list, [l]}, {is_element, [t, os]},
+     {add_element, [t, os]}, {del_element, [t, os]}, {union, [os, os]},
+     {union, [osl]}, {intersection, [os, os]}, {intersection, [osli]},
+     {is_disjoint, [os, os]}, {subtract, [os, os]}, {is_subset, [os, os]},
+     {fold, [f2, t, os]}, {filter, [p, os]}].
 
 proplists_specs() ->
     [{get_value, [pkey, pl]}, {get_value, [pkey, pl, t]},

@@ -24,7 +24,7 @@ set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 LIB=$ROOT/lib
-MODS="lists string proplists timer gb_trees gb_sets sets"
+MODS="lists string proplists timer queue orddict ordsets gb_trees gb_sets sets"
 MODS_RE=$(echo $MODS | tr ' ' '|')
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
