@@ -195,10 +195,6 @@ static bool take_exit(Process *p, Message *m, bool linked)
     return false;
 }
 
-/* What process_info(P, status) says while p acts on its signals: set by
- * sig_drain_switch_in, 0 (running) otherwise. */
-static __thread Term drain_status;
-
 /* Answers a process_info request with {Ref, Answer}, or {Ref, undefined}
  * if p is ending (NULL) or the answer cannot be built. */
 static void answer_info(Process *p, Message *req, Term status)
@@ -221,8 +217,9 @@ static void answer_info(Process *p, Message *req, Term status)
     sig_deliver(req->from, r);
 }
 
-/* Acts on one signal (or queues a message). False if p must end. */
-static bool take(Process *p, Message *m)
+/* Acts on one signal (or queues a message); status is what a
+ * process_info request answered now reports. False if p must end. */
+static bool take(Process *p, Message *m, Term status)
 {
     LinkEntry *e;
     switch (m->kind) {
@@ -256,7 +253,7 @@ static bool take(Process *p, Message *m)
             lk_remove(&p->links, e);
         break;
     case SIG_INFO:
-        answer_info(p, m, drain_status ? drain_status : ATOM_running);
+        answer_info(p, m, status);
         break;
     case SIG_DOWN:
         if ((e = lk_find(p->links, LK_MON_OUT, 0, m->ref))) {
@@ -272,12 +269,11 @@ static bool take(Process *p, Message *m)
     return true;
 }
 
+static bool drain(Process *p, Term status);
+
 bool sig_drain_switch_in(Process *p)
 {
-    drain_status = p->flags & PF_WAITED ? ATOM_waiting : ATOM_runnable;
-    bool alive = sig_drain(p);
-    drain_status = 0;
-    return alive;
+    return drain(p, p->flags & PF_WAITED ? ATOM_waiting : ATOM_runnable);
 }
 
 bool sig_drain_in_bif(Process *p)
@@ -297,12 +293,14 @@ bool sig_info_request(Process *p, Term pid, Term spec, uint64_t ref)
     return sig_deliver(pid, m);
 }
 
-bool sig_drain(Process *p)
+bool sig_drain(Process *p) { return drain(p, ATOM_running); }
+
+static bool drain(Process *p, Term status)
 {
     Message *m = mbox_take(&p->mbox);
     while (m) {
         Message *next = m->next;
-        if (!take(p, m)) {
+        if (!take(p, m, status)) {
             /* Ending: what is left is dealt with by sig_process_exit. */
             while (next) {
                 Message *n2 = next->next;
